@@ -1,0 +1,95 @@
+package org.nnlab.nn;
+
+import java.util.Arrays;
+import java.util.Objects;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * A trainable tensor: its current {@link #value()} and the gradient of the loss with respect to it,
+ * {@link #grad()}, of the same shape.
+ *
+ * <p>Layers add to the gradient in {@code backward} with {@link #accumulate(INDArray)}
+ * ({@code grad += dL/dvalue}); optimisers read it in {@code step()} and clear it with
+ * {@link #zeroGrad()}. Gradients accumulate, as in micrograd and PyTorch, so that a parameter used
+ * twice receives both contributions.
+ */
+public final class Parameter {
+
+    private final String name;
+    private final INDArray value;
+    private final INDArray grad;
+
+    /**
+     * @param name  a readable name such as {@code "Linear(9 -> 2).weight"}, used in error messages
+     * @param value the initial value; kept by reference, so updates made in place are seen by the layer
+     */
+    public Parameter(String name, INDArray value) {
+        this.name = Objects.requireNonNull(name, "name");
+        this.value = Objects.requireNonNull(value, "value of parameter " + name);
+        this.grad = value.ulike();
+        this.grad.assign(0);
+    }
+
+    /** The readable name of this parameter, e.g. {@code "Linear(9 -> 2).weight"}. */
+    public String name() {
+        return name;
+    }
+
+    /** The current value (the array the layer computes with; optimisers update it in place). */
+    public INDArray value() {
+        return value;
+    }
+
+    /** dL/dvalue accumulated since the last {@link #zeroGrad()}; same shape as {@link #value()}. */
+    public INDArray grad() {
+        return grad;
+    }
+
+    /** The shape of the value, e.g. {@code [9, 2]}. */
+    public long[] shape() {
+        return value.shape();
+    }
+
+    /** The number of scalars in this parameter. */
+    public long size() {
+        return value.length();
+    }
+
+    /**
+     * Adds a gradient contribution: {@code grad += delta}.
+     *
+     * @throws IllegalArgumentException when {@code delta} does not have the parameter's shape
+     */
+    public void accumulate(INDArray delta) {
+        if (!Arrays.equals(delta.shape(), value.shape())) {
+            throw new IllegalArgumentException(name + ".accumulate: expected a gradient of shape "
+                    + Arrays.toString(value.shape()) + " but was " + Arrays.toString(delta.shape())
+                    + ". Hint: a parameter's gradient always has the parameter's own shape.");
+        }
+        grad.addi(delta.castTo(grad.dataType()));
+    }
+
+    /** Sets the gradient to zero, before the next forward/backward pass. */
+    public void zeroGrad() {
+        grad.assign(0);
+    }
+
+    /**
+     * Replaces the value by hand (e.g. the rectangle net's published weights), keeping the array.
+     *
+     * @throws IllegalArgumentException when {@code newValue} has another shape
+     */
+    public void set(INDArray newValue) {
+        if (!Arrays.equals(newValue.shape(), value.shape())) {
+            throw new IllegalArgumentException(name + ".set: expected a value of shape "
+                    + Arrays.toString(value.shape()) + " but was " + Arrays.toString(newValue.shape())
+                    + ". Hint: weights of a Linear(in -> out) layer have shape [in, out].");
+        }
+        value.assign(newValue.castTo(value.dataType()));
+    }
+
+    @Override
+    public String toString() {
+        return name + " " + Arrays.toString(value.shape());
+    }
+}
