@@ -1,0 +1,56 @@
+"""Writes the kernel.json of the "Java (nnlab)" kernelspec (JJava) to standard output.
+
+Used by ./nnlab setup. The kernel runs JJava with the project's classpath (lib, its dependencies,
+exercises), assertions enabled (-ea) and tools/kernel/startup.jshell run at start-up (the imports
+the notebooks use). See docs/kernel.md for why JJava and for the measurements.
+"""
+import argparse
+import json
+import os
+import sys
+
+
+def kernel_json(java, spec_dir, classpath, display_name):
+    jvm_opts = [
+        "-ea",  # notebooks and self-checks may use `assert`
+        "-Xmx4g",
+        "-XX:+UseSerialGC",  # 2-core laptops: no parallel GC threads competing with ND4J
+        "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
+    ]
+    return {
+        "argv": [
+            java,
+            "-jar",
+            os.path.join(spec_dir, "jjava-launcher.jar"),
+            os.path.join(spec_dir, "jjava.jar"),
+            "{connection_file}",
+        ],
+        "display_name": display_name,
+        "language": "java",
+        "interrupt_mode": "message",
+        "env": {
+            "JJAVA_CLASSPATH": classpath,
+            "JJAVA_STARTUP_SCRIPTS_PATH": os.path.join(spec_dir, "startup.jshell"),
+            "JJAVA_JVM_OPTS": " ".join(jvm_opts),
+        },
+        "metadata": {"debugger": False},
+    }
+
+
+def main(argv=None):
+    p = argparse.ArgumentParser(description=__doc__)
+    p.add_argument("--java", required=True, help="absolute path of the java executable (17+)")
+    p.add_argument("--spec-dir", required=True, help="the kernelspec folder (holds the jjava jars)")
+    p.add_argument("--classpath-file", required=True, help="file with the ':'-separated classpath")
+    p.add_argument("--name", default="Java (nnlab)", help="display name")
+    a = p.parse_args(argv)
+    with open(a.classpath_file, encoding="utf-8") as f:
+        classpath = f.read().strip()
+    if not classpath:
+        sys.exit(f"kernelspec.py: the classpath file {a.classpath_file} is empty; run ./nnlab setup again.")
+    json.dump(kernel_json(a.java, os.path.abspath(a.spec_dir), classpath, a.name), sys.stdout, indent=2)
+    sys.stdout.write("\n")
+
+
+if __name__ == "__main__":
+    main()
