@@ -1,0 +1,92 @@
+"""Tests of the headless notebook runner: it must fail notebooks that raise or write to stderr.
+
+Run by ./nnlab test (python -m unittest discover -s tools/tests). The end-to-end cases start the
+real "Java (nnlab)" kernel, so they also prove that the installed kernel runs Java and reports errors.
+"""
+import contextlib
+import io
+import os
+import pathlib
+import sys
+import tempfile
+import unittest
+
+import nbformat
+
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent.parent))
+import run_notebooks  # noqa: E402
+
+KERNEL = os.environ.get("NNLAB_KERNEL", "java-nnlab")
+
+
+def notebook(*cells):
+    nb = nbformat.v4.new_notebook()
+    for source, tags in cells:
+        cell = nbformat.v4.new_code_cell(source)
+        if tags:
+            cell.metadata["tags"] = tags
+        nb.cells.append(cell)
+    return nb
+
+
+class ProblemsInTest(unittest.TestCase):
+    """The judgement of an executed notebook, without a kernel."""
+
+    def test_error_output_is_a_problem(self):
+        nb = notebook(("x", None))
+        nb.cells[0].outputs = [nbformat.v4.new_output("error", ename="CompilationException", evalue="bad", traceback=[])]
+        self.assertEqual(["cell 0: CompilationException: bad"], run_notebooks.problems_in(nb))
+
+    def test_stderr_is_a_problem(self):
+        nb = notebook(("x", None))
+        nb.cells[0].outputs = [nbformat.v4.new_output("stream", name="stderr", text="WARN something\n")]
+        self.assertEqual(["cell 0 wrote to stderr: WARN something"], run_notebooks.problems_in(nb))
+
+    def test_stdout_and_tagged_errors_are_fine(self):
+        nb = notebook(("x", None), ("y", ["raises-exception"]))
+        nb.cells[0].outputs = [nbformat.v4.new_output("stream", name="stdout", text="2\n")]
+        nb.cells[1].outputs = [nbformat.v4.new_output("error", ename="E", evalue="on purpose", traceback=[])]
+        self.assertEqual([], run_notebooks.problems_in(nb))
+
+
+class ThroughTheKernelTest(unittest.TestCase):
+    """Executes small notebooks through the installed kernel."""
+
+    def run_notebook(self, nb):
+        with tempfile.TemporaryDirectory() as tmp:
+            path = pathlib.Path(tmp) / "t.ipynb"
+            nbformat.write(nb, path)
+            with contextlib.redirect_stdout(io.StringIO()) as out:
+                code = run_notebooks.main(["--kernel", KERNEL, "--out", str(pathlib.Path(tmp) / "out"), str(path)])
+            return code, out.getvalue()
+
+    def test_a_clean_notebook_passes_and_tagged_errors_are_allowed(self):
+        code, out = self.run_notebook(notebook(
+            ("System.out.println(1 + 1);", None),
+            ('throw new IllegalStateException("shown on purpose");', ["raises-exception"]),
+        ))
+        self.assertEqual(0, code, out)
+        self.assertIn("notebooks: 1 passed, 0 failed", out)
+
+    def test_an_exception_fails_the_notebook_and_names_the_cell(self):
+        code, out = self.run_notebook(notebook(
+            ("int x = 1;", None),
+            ('throw new IllegalArgumentException("broken on purpose");', None),
+        ))
+        self.assertEqual(1, code, out)
+        self.assertIn("cell 1:", out)
+        self.assertIn("broken on purpose", out)
+        self.assertIn("notebooks: 0 passed, 1 failed", out)
+
+    def test_stderr_and_failed_asserts_fail_the_notebook(self):
+        code, out = self.run_notebook(notebook(
+            ('System.err.println("a warning");', None),
+            ('assert 1 > 2 : "assertions are enabled (-ea)";', None),
+        ))
+        self.assertEqual(1, code, out)
+        self.assertIn("cell 0 wrote to stderr: a warning", out)
+        self.assertIn("assertions are enabled (-ea)", out)
+
+
+if __name__ == "__main__":
+    unittest.main()
