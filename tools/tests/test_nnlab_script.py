@@ -1,0 +1,78 @@
+"""Tests of the ./nnlab entry script: MNIST verification, idempotent setup, usage errors."""
+import os
+import pathlib
+import shutil
+import subprocess
+import tempfile
+import unittest
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent.parent
+NNLAB = ROOT / "nnlab"
+FILES = {"train-images-idx3-ubyte": 47040016, "train-labels-idx1-ubyte": 60008,
+         "t10k-images-idx3-ubyte": 7840016, "t10k-labels-idx1-ubyte": 10008}
+
+
+def bash(script, **env):
+    """Runs bash with ./nnlab's functions defined (sourced, so no command runs)."""
+    return subprocess.run(["bash", "-c", f'source "{NNLAB}"; {script}'], capture_output=True, text=True,
+                          env={**os.environ, **env}, timeout=120)
+
+
+class MnistCheckTest(unittest.TestCase):
+    def setUp(self):
+        self.dir = pathlib.Path(tempfile.mkdtemp())
+        self.addCleanup(shutil.rmtree, self.dir)
+
+    def check(self):
+        return bash(f'mnist_check "{self.dir}"')
+
+    def test_missing_files_are_named(self):
+        r = self.check()
+        self.assertEqual(1, r.returncode)
+        for name in FILES:
+            self.assertIn(f"missing: {self.dir}/{name}", r.stdout)
+
+    def test_a_truncated_file_is_reported_with_both_sizes(self):
+        (self.dir / "t10k-labels-idx1-ubyte").write_bytes(b"\0" * 100)
+        r = self.check()
+        self.assertEqual(1, r.returncode)
+        self.assertIn("t10k-labels-idx1-ubyte has 100 bytes, expected 10008 (truncated or corrupt)", r.stdout)
+
+    def test_a_corrupt_file_of_the_right_size_fails_the_checksum(self):
+        (self.dir / "t10k-labels-idx1-ubyte").write_bytes(b"\0" * 10008)
+        r = self.check()
+        self.assertIn("wrong sha256: " + str(self.dir / "t10k-labels-idx1-ubyte"), r.stdout)
+
+    @unittest.skipUnless((ROOT / "data/mnist/t10k-labels-idx1-ubyte").exists(), "MNIST not fetched yet")
+    def test_the_real_files_pass(self):
+        for name in FILES:
+            os.symlink(ROOT / "data/mnist" / name, self.dir / name)
+        r = self.check()
+        self.assertEqual(0, r.returncode, r.stdout)
+        self.assertEqual("", r.stdout)
+
+
+class CommandLineTest(unittest.TestCase):
+    def test_help_lists_the_commands(self):
+        r = subprocess.run([str(NNLAB), "--help"], capture_output=True, text=True)
+        self.assertEqual(0, r.returncode)
+        for word in ("setup", "lab", "test", "NNLAB_DATA"):
+            self.assertIn(word, r.stdout)
+
+    def test_an_unknown_command_is_an_error_with_the_usage(self):
+        r = subprocess.run([str(NNLAB), "trian"], capture_output=True, text=True)
+        self.assertEqual(2, r.returncode)
+        self.assertIn("unknown command 'trian'", r.stderr)
+        self.assertIn("Usage:", r.stderr)
+
+    def test_a_second_setup_does_nothing_and_says_so(self):
+        subprocess.run([str(NNLAB), "setup"], capture_output=True, text=True, check=True, timeout=1800)
+        r = subprocess.run([str(NNLAB), "setup"], capture_output=True, text=True, timeout=600)
+        self.assertEqual(0, r.returncode, r.stderr)
+        self.assertIn("Nothing to do", r.stdout)
+        self.assertNotIn("Fetching", r.stdout)
+        self.assertNotIn("Building", r.stdout)
+
+
+if __name__ == "__main__":
+    unittest.main()
