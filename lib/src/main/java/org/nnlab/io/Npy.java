@@ -23,8 +23,10 @@ import org.nnlab.nn.Init;
  * to a multiple of 64 bytes, then the values in C order.
  *
  * <p>Why our own: the format is small and fully specified, and a teaching library should be able to
- * show it; ND4J's {@code Nd4j.writeAsNumpy} goes through native code whose header and byte order we
- * would have to verify anyway, and it has no zip (.npz) support. We write only little-endian float64
+ * show it in 100 lines of Java. ND4J's {@code Nd4j.toNpyByteArray}/{@code writeAsNumpy} go through
+ * native code; their output for a double array is readable by {@link #read} (tested in NpyTest), but
+ * they write the array's own type (float by ND4J's default) and have no .npz support, and we want a
+ * fixed, documented format: always '<f8'. We write only little-endian float64
  * ({@code '<f8'}); we read {@code <f8}, {@code <f4}, {@code <i8} and {@code <i4} in C order, headers of
  * version 1.0 and 2.0, always into a double array.
  */

@@ -51,6 +51,15 @@ class NpyTest {
     }
 
     @Test
+    @DisplayName("our reader reads what ND4J's own Nd4j.toNpyByteArray writes (a cross-check of both)")
+    void readsNd4jOutput() throws IOException {
+        INDArray a = Nd4j.createFromArray(new double[][] {{1, 2, 3}, {4, 5, 6}});
+        INDArray b = Npy.read(new ByteArrayInputStream(Nd4j.toNpyByteArray(a)));
+        assertArrayEquals(a.shape(), b.shape());
+        assertArrayEquals(a.data().asDouble(), b.data().asDouble(), 0);
+    }
+
+    @Test
     @DisplayName("a file that is not .npy is refused with a message")
     void notNpy() {
         var e = assertThrows(IOException.class, () -> Npy.read(new ByteArrayInputStream("PK\3\4 hello".getBytes())));
