@@ -16,6 +16,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 public final class Parameter {
 
     private final String name;
+    private final String role;
     private final INDArray value;
     private final INDArray grad;
 
@@ -24,7 +25,24 @@ public final class Parameter {
      * @param value the initial value; kept by reference, so updates made in place are seen by the layer
      */
     public Parameter(String name, INDArray value) {
+        this(name, name, value);
+    }
+
+    /**
+     * A parameter owned by a layer: its name is {@code owner + "." + role}, e.g.
+     * {@code "Linear(9 -> 2).weight"}.
+     *
+     * @param owner the layer (its {@code toString()} names it)
+     * @param role  the parameter's short name within the layer, e.g. {@code "weight"} or {@code "bias"};
+     *              used as the key when a model is saved ({@code "0.weight"})
+     */
+    public Parameter(Object owner, String role, INDArray value) {
+        this(owner + "." + role, role, value);
+    }
+
+    private Parameter(String name, String role, INDArray value) {
         this.name = Objects.requireNonNull(name, "name");
+        this.role = Objects.requireNonNull(role, "role");
         this.value = Objects.requireNonNull(value, "value of parameter " + name);
         this.grad = value.ulike();
         this.grad.assign(0);
@@ -33,6 +51,11 @@ public final class Parameter {
     /** The readable name of this parameter, e.g. {@code "Linear(9 -> 2).weight"}. */
     public String name() {
         return name;
+    }
+
+    /** The short name within the owning layer, e.g. {@code "weight"}; the full name when there is no owner. */
+    public String role() {
+        return role;
     }
 
     /** The current value (the array the layer computes with; optimisers update it in place). */

@@ -1,12 +1,28 @@
 package org.nnlab.nn;
 
 import java.util.Arrays;
+import java.util.stream.Collectors;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
-/** Argument and call-order checks whose messages name the layer, the expected and the received shape. */
+/**
+ * Argument and call-order checks whose messages name the layer, the expected and the received shape,
+ * and give a hint, in the form
+ * <pre>
+ * Linear(784 -> 128).forward: expected input of shape [batch, 784] but was [32, 28, 28].
+ * Hint: add a Flatten layer, or check the previous layer's output size.
+ * </pre>
+ * Shapes given to {@code outputShape} may use -1 for the batch; {@link #format(long[])} prints it as
+ * {@code batch}.
+ */
 public final class Shapes {
 
     private Shapes() {
+    }
+
+    /** Prints a shape as {@code [32, 784]}, with a batch dimension of -1 shown as {@code batch}. */
+    public static String format(long[] shape) {
+        return Arrays.stream(shape).mapToObj(d -> d < 0 ? "batch" : Long.toString(d))
+                .collect(Collectors.joining(", ", "[", "]"));
     }
 
     /**
@@ -17,16 +33,50 @@ public final class Shapes {
     public static void requireFeatures(Object layer, INDArray x, long features) {
         if (x == null) {
             throw new IllegalArgumentException(layer + ".forward: expected input of shape [batch, " + features
-                    + "] but was null. Hint: pass an INDArray, e.g. Nd4j.createFromArray(new double[][] {...}).");
+                    + "] but was null.\nHint: pass an INDArray, e.g. Nd4j.createFromArray(new double[][] {...}).");
         }
-        if (x.rank() != 2 || x.size(1) != features) {
-            String hint = x.rank() > 2
+        requireFeatures(layer, "forward", x.shape(), features);
+    }
+
+    /**
+     * Requires a shape {@code [batch, features]}; {@code method} names the caller in the message
+     * ({@code "forward"} or {@code "outputShape"}).
+     *
+     * @throws IllegalArgumentException naming {@code layer} and both shapes otherwise
+     */
+    public static void requireFeatures(Object layer, String method, long[] shape, long features) {
+        if (shape.length != 2 || shape[1] != features) {
+            String hint = shape.length > 2
                     ? "add a Flatten layer, or check the previous layer's output size."
-                    : x.rank() < 2
+                    : shape.length < 2
                             ? "a single sample is a row: use x.reshape(1, " + features + ")."
                             : "check the previous layer's output size.";
-            throw new IllegalArgumentException(layer + ".forward: expected input of shape [batch, " + features
-                    + "] but was " + Arrays.toString(x.shape()) + ".\nHint: " + hint);
+            throw new IllegalArgumentException(layer + "." + method + ": expected input of shape [batch, " + features
+                    + "] but was " + format(shape) + ".\nHint: " + hint);
+        }
+    }
+
+    /**
+     * Requires an image batch {@code [batch, channels, height, width]} with {@code channels} channels
+     * (any channel count when {@code channels} is negative).
+     *
+     * @throws IllegalArgumentException naming {@code layer} and both shapes otherwise
+     */
+    public static void requireImages(Object layer, String method, long[] shape, long channels) {
+        String expected = "[batch, " + (channels < 0 ? "channels" : Long.toString(channels)) + ", height, width]";
+        if (shape == null) {
+            throw new IllegalArgumentException(layer + "." + method + ": expected input of shape " + expected
+                    + " but was null.\nHint: pass an INDArray.");
+        }
+        if (shape.length != 4) {
+            throw new IllegalArgumentException(layer + "." + method + ": expected input of shape " + expected
+                    + " but was " + format(shape) + ".\nHint: images are [batch, channels, height, width];"
+                    + " reshape flat rows, e.g. x.reshape(batch, 1, 28, 28) for MNIST.");
+        }
+        if (channels >= 0 && shape[1] != channels) {
+            throw new IllegalArgumentException(layer + "." + method + ": expected input of shape " + expected
+                    + " but was " + format(shape) + ".\nHint: the channel count is dimension 1; check the previous"
+                    + " layer's output channels.");
         }
     }
 
@@ -48,9 +98,9 @@ public final class Shapes {
      * @throws IllegalArgumentException otherwise
      */
     public static void requireSameShape(Object layer, String what, long[] expected, INDArray actual) {
-        if (!Arrays.equals(expected, actual.shape())) {
+        if (actual == null || !Arrays.equals(expected, actual.shape())) {
             throw new IllegalArgumentException(layer + ".backward: expected " + what + " of shape "
-                    + Arrays.toString(expected) + " but was " + Arrays.toString(actual.shape())
+                    + format(expected) + " but was " + (actual == null ? "null" : format(actual.shape()))
                     + ".\nHint: backward takes dL/d(output) of the last forward call, with the output's shape.");
         }
     }

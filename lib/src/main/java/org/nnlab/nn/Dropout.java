@@ -1,0 +1,93 @@
+package org.nnlab.nn;
+
+import static com.google.common.base.Preconditions.checkArgument;
+
+import java.util.SplittableRandom;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Inverted dropout. In training, each element is kept with probability 1 - p and scaled by 1 / (1 - p)
+ * (so the expected output equals the input), otherwise set to 0: {@code y = x · m},
+ * {@code m_i ∈ {0, 1/(1-p)}}; backward {@code dL/dx = g · m}. In evaluation it is the identity.
+ *
+ * <p>The mask is drawn from a {@link SplittableRandom} seeded at construction, so a run is
+ * reproducible. Each forward call in training draws a new mask; a numerical gradient check of a
+ * model with dropout therefore needs {@code eval()} mode (or p = 0).
+ *
+ * <p>Shapes: any; output and gradient have the input's shape.
+ */
+public final class Dropout implements Layer {
+
+    private final double p;
+    private final SplittableRandom random;
+    private boolean training = true;
+    private long[] inputShape;   // cached by forward
+    private INDArray mask;       // null in evaluation mode
+
+    /** Dropout with drop probability p and a seed from the global stream ({@link Init#setGlobalSeed(long)}). */
+    public Dropout(double p) {
+        this(p, Init.nextGlobalSeed());
+    }
+
+    /**
+     * @param p    probability of dropping an element, 0 <= p < 1
+     * @param seed seed of the mask's random numbers
+     */
+    public Dropout(double p, long seed) {
+        checkArgument(p >= 0 && p < 1, "Dropout(p): expected 0 <= p < 1 but was %s.\nHint: p is the fraction dropped,"
+                + " e.g. 0.25 or 0.5.", p);
+        this.p = p;
+        this.random = new SplittableRandom(seed);
+    }
+
+    @Override
+    public INDArray forward(INDArray x) {
+        if (x == null) {
+            throw new IllegalArgumentException(this + ".forward: expected an input array but was null.");
+        }
+        inputShape = x.shape();
+        if (!training || p == 0) {
+            mask = null;
+            return x.dup();
+        }
+        double keep = 1 - p;
+        double[] m = new double[Math.toIntExact(x.length())];
+        for (int i = 0; i < m.length; i++) {
+            m[i] = random.nextDouble() < keep ? 1 / keep : 0;
+        }
+        mask = Nd4j.create(m, x.shape(), 'c').castTo(x.dataType());
+        return x.mul(mask);
+    }
+
+    @Override
+    public INDArray backward(INDArray gradOutput) {
+        Shapes.requireForwardCalled(this, inputShape);
+        Shapes.requireSameShape(this, "gradOutput", inputShape, gradOutput);
+        return mask == null ? gradOutput.dup() : gradOutput.mul(mask.castTo(gradOutput.dataType()));
+    }
+
+    @Override
+    public void setTraining(boolean training) {
+        this.training = training;
+    }
+
+    /** Whether the layer drops (training) or passes everything through (evaluation). */
+    public boolean isTraining() {
+        return training;
+    }
+
+    @Override
+    public long[] outputShape(long[] inputShape) {
+        return inputShape.clone();
+    }
+
+    public double p() {
+        return p;
+    }
+
+    @Override
+    public String toString() {
+        return "Dropout(" + p + ")";
+    }
+}

@@ -1,0 +1,39 @@
+package org.nnlab.nn;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.factory.Nd4j;
+
+class ParameterTest {
+
+    @Test
+    @DisplayName("name, role, accumulate, zeroGrad and set by hand")
+    void basics() {
+        Parameter p = new Parameter("Linear(2 -> 1)", "weight", Nd4j.zeros(Init.DTYPE, 2, 1));
+        assertEquals("Linear(2 -> 1).weight", p.name());
+        assertEquals("weight", p.role());
+        assertEquals(2, p.size());
+        p.accumulate(Nd4j.ones(Init.DTYPE, 2, 1));
+        p.accumulate(Nd4j.ones(Init.DTYPE, 2, 1));
+        assertArrayEquals(new double[] {2, 2}, p.grad().data().asDouble(), 0);
+        p.zeroGrad();
+        assertArrayEquals(new double[] {0, 0}, p.grad().data().asDouble(), 0);
+        p.set(Nd4j.createFromArray(new double[][] {{-3.3}, {-3.6}}));
+        assertArrayEquals(new double[] {-3.3, -3.6}, p.value().data().asDouble(), 0);
+        assertEquals("Linear(2 -> 1).weight [2, 1]", p.toString());
+    }
+
+    @Test
+    @DisplayName("a value or gradient of another shape is rejected with both shapes")
+    void shapeErrors() {
+        Parameter p = new Parameter("w", Nd4j.zeros(Init.DTYPE, 9, 2));
+        var e = assertThrows(IllegalArgumentException.class, () -> p.set(Nd4j.zeros(2, 9)));
+        assertEquals("w.set: expected a value of shape [9, 2] but was [2, 9]. Hint: weights of a Linear(in -> out)"
+                + " layer have shape [in, out].", e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> p.accumulate(Nd4j.zeros(9)));
+    }
+}
