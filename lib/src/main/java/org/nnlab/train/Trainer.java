@@ -190,15 +190,25 @@ public final class Trainer {
         for (Dataset b : train.batches(batchSize, seed * 1_000_003L + epoch)) {
             batch++;
             step++;
-            optimizer.zeroGrad();
-            INDArray prediction = model.forward(b.features());
-            double batchLoss = loss.forward(prediction, b.labels());
-            model.backward(loss.backward());
-            optimizer.step();
-            lossSum += batchLoss * b.size();
-            if (classification) {
-                correct += Metrics.accuracy(prediction, b.labels()) * b.size();
+            double batchLoss;
+            try {
+                optimizer.zeroGrad();
+                INDArray prediction = model.forward(b.features());
+                batchLoss = loss.forward(prediction, b.labels());
+                model.backward(loss.backward());
+                optimizer.step();
+                if (classification && Double.isFinite(batchLoss)) {
+                    correct += Metrics.accuracy(prediction, b.labels()) * b.size();
+                }
+            } catch (ArithmeticException nonFinite) {
+                // a checked Sequential reports NaN/Inf inside the network: the training has diverged
+                batchLoss = Double.NaN;
+                requestStop(StopReason.DIVERGED, "Trainer.fit: the loss diverged at epoch " + epoch + ", step "
+                        + step + ": " + nonFinite.getMessage() + "\nHint: use a smaller learning rate than "
+                        + optimizer.learningRate() + ", e.g. " + optimizer.learningRate() / 10
+                        + "; or call trainer.allowDivergence() to record the blow-up instead of failing.");
             }
+            lossSum += batchLoss * b.size();
             seen += b.size();
             history.addBatchLoss(batchLoss);
             for (Callback c : all) {
