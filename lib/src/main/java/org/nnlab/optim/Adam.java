@@ -1,0 +1,73 @@
+package org.nnlab.optim;
+
+import java.util.List;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.ops.transforms.Transforms;
+import org.nnlab.check.Args;
+import org.nnlab.nn.Parameter;
+
+/**
+ * Adam (Kingma and Ba, 2015), with bias correction; t counts the steps from 1:
+ * <pre>
+ * m <- beta1 * m + (1 - beta1) * g
+ * v <- beta2 * v + (1 - beta2) * g^2
+ * m^ = m / (1 - beta1^t),   v^ = v / (1 - beta2^t)
+ * w <- w - lr * m^ / (sqrt(v^) + eps)
+ * </pre>
+ * m and v start at 0; operations are element-wise. Defaults: lr = 0.001, beta1 = 0.9, beta2 = 0.999,
+ * eps = 1e-8. Thanks to the correction the first step moves every weight by about lr, whatever the
+ * gradient's size.
+ */
+public class Adam extends AbstractOptimizer {
+
+    private final double beta1;
+    private final double beta2;
+    private final double eps;
+    private final INDArray[] m;
+    private final INDArray[] v;
+
+    /** lr = 0.001, beta1 = 0.9, beta2 = 0.999, eps = 1e-8. */
+    public Adam(List<Parameter> parameters) {
+        this(parameters, 0.001);
+    }
+
+    /** beta1 = 0.9, beta2 = 0.999, eps = 1e-8. */
+    public Adam(List<Parameter> parameters, double learningRate) {
+        this(parameters, learningRate, 0.9, 0.999, 1e-8);
+    }
+
+    /** @throws IllegalArgumentException unless lr > 0, beta1 and beta2 in [0, 1), eps > 0 */
+    public Adam(List<Parameter> parameters, double learningRate, double beta1, double beta2, double eps) {
+        super(parameters, learningRate);
+        checkUnitInterval("Adam", "beta1", beta1, "0.9 is the usual value.");
+        checkUnitInterval("Adam", "beta2", beta2, "0.999 is the usual value.");
+        Args.require(eps > 0, "Adam", "eps > 0", eps, "1e-8 avoids dividing by zero.");
+        this.beta1 = beta1;
+        this.beta2 = beta2;
+        this.eps = eps;
+        this.m = new INDArray[parameters.size()];
+        this.v = new INDArray[parameters.size()];
+    }
+
+    @Override
+    protected void update(int index, Parameter p) {
+        if (m[index] == null) {
+            m[index] = zerosLike(p);
+            v[index] = zerosLike(p);
+        }
+        INDArray g = p.grad();
+        m[index].muli(beta1).addi(g.mul(1 - beta1));
+        v[index].muli(beta2).addi(g.mul(g).muli(1 - beta2));
+        long t = steps();
+        double correction1 = 1 - Math.pow(beta1, t);
+        double correction2 = 1 - Math.pow(beta2, t);
+        INDArray mHat = m[index].div(correction1);
+        INDArray vHat = v[index].div(correction2);
+        p.value().subi(mHat.muli(learningRate()).divi(Transforms.sqrt(vHat, false).addi(eps)));
+    }
+
+    @Override
+    public String toString() {
+        return "Adam(lr = " + learningRate() + ", beta1 = " + beta1 + ", beta2 = " + beta2 + ", eps = " + eps + ")";
+    }
+}
