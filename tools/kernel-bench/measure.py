@@ -439,6 +439,10 @@ def main():
     ap.add_argument("--time-budget", type=float, default=None,
                     help="stop launching new cold starts after this many seconds (reported)")
     ap.add_argument("--skip", default="", help="comma list of: starts,interrupt,features,noea")
+    ap.add_argument("--jvm-opts", default="-ea",
+                    help="JVM options of the measured kernel (whitespace-separated), default -ea")
+    ap.add_argument("--startup-script", default=None,
+                    help="file with the start-up snippets (default: imports of Nd4j and INDArray)")
     ap.add_argument("--no-startup-script", action="store_true",
                     help="cold starts without the start-up script (classpath + -ea only)")
     args = ap.parse_args()
@@ -451,9 +455,15 @@ def main():
     jpath = tempfile.mkdtemp(prefix="kb-jupyter-")
     os.environ["JUPYTER_PATH"] = jpath   # private kernelspec dir, read by KernelSpecManager
     name = f"kb-{args.kernel}"
-    spec = make_kernelspec(args.kernel, name, jpath, classpath, ["-ea"],
-                           None if args.no_startup_script else STARTUP_SCRIPT, args)
-    spec_noea = make_kernelspec(args.kernel, name + "-noea", jpath, classpath, [], STARTUP_SCRIPT, args)
+    script = STARTUP_SCRIPT
+    if args.startup_script:
+        with open(args.startup_script) as f:
+            script = f.read()
+    jvm_opts = args.jvm_opts.split()
+    spec = make_kernelspec(args.kernel, name, jpath, classpath, jvm_opts,
+                           None if args.no_startup_script else script, args)
+    spec_noea = make_kernelspec(args.kernel, name + "-noea", jpath, classpath,
+                                [o for o in jvm_opts if o not in ("-ea", "-enableassertions")], script, args)
 
     java_version = subprocess.run(["java", "-version"], capture_output=True, text=True).stderr.splitlines()[0]
     results = {"kernel": args.kernel, "classpath_jars": len(classpath), "java": java_version,

@@ -10,7 +10,7 @@ import os
 import sys
 
 
-def kernel_json(java, spec_dir, classpath, display_name):
+def kernel_json(java, spec_dir, classpath, display_name, data_dir):
     jvm_opts = [
         "-ea",  # notebooks and self-checks may use `assert`
         "-Xmx4g",
@@ -32,6 +32,7 @@ def kernel_json(java, spec_dir, classpath, display_name):
             "JJAVA_CLASSPATH": classpath,
             "JJAVA_STARTUP_SCRIPTS_PATH": os.path.join(spec_dir, "startup.jshell"),
             "JJAVA_JVM_OPTS": " ".join(jvm_opts),
+            "NNLAB_DATA": data_dir,  # Mnist.digits() finds $NNLAB_DATA/mnist wherever a notebook is opened
         },
         "metadata": {"debugger": False},
     }
@@ -43,12 +44,14 @@ def main(argv=None):
     p.add_argument("--spec-dir", required=True, help="the kernelspec folder (holds the jjava jars)")
     p.add_argument("--classpath-file", required=True, help="file with the ':'-separated classpath")
     p.add_argument("--name", default="Java (nnlab)", help="display name")
+    p.add_argument("--data-dir", required=True, help="the data folder (NNLAB_DATA) the notebooks read")
     a = p.parse_args(argv)
     with open(a.classpath_file, encoding="utf-8") as f:
         classpath = f.read().strip()
     if not classpath:
         sys.exit(f"kernelspec.py: the classpath file {a.classpath_file} is empty; run ./nnlab setup again.")
-    json.dump(kernel_json(a.java, os.path.abspath(a.spec_dir), classpath, a.name), sys.stdout, indent=2)
+    json.dump(kernel_json(a.java, os.path.abspath(a.spec_dir), classpath, a.name, os.path.abspath(a.data_dir)),
+              sys.stdout, indent=2)
     sys.stdout.write("\n")
 
 

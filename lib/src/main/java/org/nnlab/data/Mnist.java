@@ -15,11 +15,11 @@ import org.nnlab.check.Args;
  * {@link #asImages()}; labels are one-hot {@code [n, 10]}. A limit loads only the first N samples,
  * for quick runs.
  *
- * <p>Where the files are: {@link #digits()} uses the folder named by the environment variable
- * {@code NNLAB_DATA} if set, else {@code data/mnist} of the project; {@link #fashion()} uses
- * {@code NNLAB_FASHION_DATA}, else {@code data/fashion-mnist}. The project folder is found by walking up
- * from the working directory to the first folder that holds an {@code nnlab} script or a
- * {@code pom.xml}, and a {@code data/} folder.
+ * <p>Where the files are: in the data folder named by the environment variable {@code NNLAB_DATA}
+ * (as {@code ./nnlab setup} uses it; the "Java (nnlab)" kernel sets it), else in the project's
+ * {@code data/} folder, found by walking up from the working directory to the first folder that
+ * holds an {@code nnlab} script or a {@code pom.xml}, and a {@code data/} folder. {@link #digits()}
+ * reads its {@code mnist/} subfolder, {@link #fashion()} its {@code fashion-mnist/}.
  *
  * <pre>{@code
  * Split mnist = Mnist.digits().load(10_000, 2_000);
@@ -41,14 +41,14 @@ public final class Mnist {
         this.images = images;
     }
 
-    /** MNIST digits from {@code $NNLAB_DATA} or the project's {@code data/mnist}. */
+    /** MNIST digits from {@code $NNLAB_DATA/mnist} or the project's {@code data/mnist}. */
     public static Mnist digits() {
         return new Mnist(locate("Mnist.digits", "NNLAB_DATA", "mnist", System.getenv(), Path.of("")), false);
     }
 
-    /** Fashion-MNIST from {@code $NNLAB_FASHION_DATA} or the project's {@code data/fashion-mnist}. */
+    /** Fashion-MNIST from {@code $NNLAB_DATA/fashion-mnist} or the project's {@code data/fashion-mnist}. */
     public static Mnist fashion() {
-        return new Mnist(locate("Mnist.fashion", "NNLAB_FASHION_DATA", "fashion-mnist", System.getenv(), Path.of("")),
+        return new Mnist(locate("Mnist.fashion", "NNLAB_DATA", "fashion-mnist", System.getenv(), Path.of("")),
                 false);
     }
 
@@ -127,10 +127,10 @@ public final class Mnist {
     static Path locate(String where, String variable, String subfolder, Map<String, String> env, Path start) {
         String fromEnv = env.get(variable);
         if (fromEnv != null && !fromEnv.isBlank()) {
-            Path dir = Path.of(fromEnv);
-            Args.require(Files.isDirectory(dir), where, "$" + variable + " to name a folder", fromEnv,
-                    "set " + variable + " to the folder holding train-images-idx3-ubyte, or unset it to use the"
-                            + " project's data/" + subfolder + ".");
+            Path dir = Path.of(fromEnv).resolve(subfolder);
+            Args.require(Files.isDirectory(dir), where, "$" + variable + "/" + subfolder + " to be a folder", dir,
+                    "run ./nnlab setup (it fetches the data into $" + variable + "), or unset " + variable
+                            + " to use the project's data/ folder.");
             return dir;
         }
         for (Path dir = start.toAbsolutePath().normalize(); dir != null; dir = dir.getParent()) {
@@ -145,7 +145,7 @@ public final class Mnist {
         throw Args.fail(where, "a data folder: $" + variable + " or data/" + subfolder + " in the nnlab project",
                 "neither (searched upwards from " + start.toAbsolutePath().normalize() + ")",
                 "run ./nnlab setup in the project folder, or set " + variable
-                        + " to the folder holding train-images-idx3-ubyte.");
+                        + " to the data folder that holds " + subfolder + "/.");
     }
 
     @Override

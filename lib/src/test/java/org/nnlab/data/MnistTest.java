@@ -59,9 +59,10 @@ class MnistTest {
 
     @Test
     void dataFolderComesFromTheEnvironmentVariable() throws IOException {
+        Path mnist = Files.createDirectories(dir.resolve("mnist"));
         Path found = Mnist.locate("Mnist.digits", "NNLAB_DATA", "mnist", Map.of("NNLAB_DATA", dir.toString()),
                 Path.of("/"));
-        assertEquals(dir, found);
+        assertEquals(mnist, found);
     }
 
     @Test
@@ -80,14 +81,15 @@ class MnistTest {
         Files.writeString(project.resolve("pom.xml"), "<project/>");
         Files.createDirectories(project.resolve("data"));
         var e = assertThrows(IllegalArgumentException.class,
-                () -> Mnist.locate("Mnist.fashion", "NNLAB_FASHION_DATA", "fashion-mnist", Map.of(), project));
+                () -> Mnist.locate("Mnist.fashion", "NNLAB_DATA", "fashion-mnist", Map.of(), project));
         assertTrue(e.getMessage().startsWith("Mnist.fashion: expected the folder "), e.getMessage());
         assertTrue(e.getMessage().contains("Hint: run ./nnlab setup in "), e.getMessage());
         var e2 = assertThrows(IllegalArgumentException.class,
                 () -> Mnist.locate("Mnist.digits", "NNLAB_DATA", "mnist", Map.of("NNLAB_DATA", "/no/such/dir"),
                         project));
-        assertTrue(e2.getMessage().startsWith("Mnist.digits: expected $NNLAB_DATA to name a folder but was"
-                + " /no/such/dir."), e2.getMessage());
+        assertTrue(e2.getMessage().startsWith("Mnist.digits: expected $NNLAB_DATA/mnist to be a folder but was"
+                + " /no/such/dir/mnist."), e2.getMessage());
+        assertTrue(e2.getMessage().contains("Hint: run ./nnlab setup"), e2.getMessage());
     }
 
     @Test
