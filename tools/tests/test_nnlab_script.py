@@ -1,10 +1,15 @@
 """Tests of the ./nnlab entry script: MNIST verification, idempotent setup, usage errors."""
+import json
 import os
 import pathlib
 import shutil
+import signal
+import socket
 import subprocess
 import tempfile
+import time
 import unittest
+import urllib.request
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent.parent
 NNLAB = ROOT / "nnlab"
@@ -72,6 +77,39 @@ class CommandLineTest(unittest.TestCase):
         self.assertIn("Nothing to do", r.stdout)
         self.assertNotIn("Fetching", r.stdout)
         self.assertNotIn("Building", r.stdout)
+
+
+class LabTest(unittest.TestCase):
+    """./nnlab lab, the README's first command: JupyterLab serves notebooks/ with only our kernel."""
+
+    def test_lab_serves_the_notebooks_with_the_java_nnlab_kernel(self):
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            port = s.getsockname()[1]
+        log = tempfile.TemporaryFile()
+        proc = subprocess.Popen([str(NNLAB), "lab", "--no-browser", f"--port={port}", "--ServerApp.token=nnlabtest",
+                                 "--ServerApp.port_retries=0"], stdout=log, stderr=subprocess.STDOUT,
+                                start_new_session=True)
+        try:
+            specs = contents = None
+            deadline = time.monotonic() + 300
+            while time.monotonic() < deadline and specs is None:
+                self.assertIsNone(proc.poll(), "jupyter lab exited early")
+                try:
+                    base = f"http://127.0.0.1:{port}/api"
+                    specs = json.load(urllib.request.urlopen(f"{base}/kernelspecs?token=nnlabtest", timeout=5))
+                    contents = json.load(urllib.request.urlopen(f"{base}/contents?token=nnlabtest", timeout=5))
+                except OSError:
+                    time.sleep(1)
+            self.assertIsNotNone(specs, "JupyterLab did not answer within 300 s")
+            self.assertEqual("java-nnlab", specs["default"])
+            self.assertEqual({"java-nnlab": "Java (nnlab)"},
+                             {k: v["spec"]["display_name"] for k, v in specs["kernelspecs"].items()})
+            self.assertIn("01-rectangle.ipynb", [c["name"] for c in contents["content"]])
+        finally:
+            os.killpg(proc.pid, signal.SIGTERM)
+            proc.wait(timeout=60)
+            log.close()
 
 
 if __name__ == "__main__":
