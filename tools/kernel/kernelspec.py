@@ -18,20 +18,17 @@ def kernel_json(java, spec_dir, classpath, display_name, data_dir):
         "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
     ]
     return {
-        "argv": [
-            java,
-            "-jar",
-            os.path.join(spec_dir, "jjava-launcher.jar"),
-            os.path.join(spec_dir, "jjava.jar"),
-            "{connection_file}",
-        ],
+        # The kernel JVM is started directly, not through jjava-launcher.jar: the launcher would
+        # start a second JVM with the plain `java` found on PATH (maybe not Java 17) and, killed
+        # alone, could leave that JVM behind. These are the arguments the launcher passes.
+        "argv": [java, *jvm_opts, "--add-opens", "jdk.jshell/jdk.jshell=ALL-UNNAMED",
+                 "-jar", os.path.join(spec_dir, "jjava.jar"), "{connection_file}"],
         "display_name": display_name,
         "language": "java",
         "interrupt_mode": "message",
         "env": {
             "JJAVA_CLASSPATH": classpath,
             "JJAVA_STARTUP_SCRIPTS_PATH": os.path.join(spec_dir, "startup.jshell"),
-            "JJAVA_JVM_OPTS": " ".join(jvm_opts),
             "NNLAB_DATA": data_dir,  # Mnist.digits() finds $NNLAB_DATA/mnist wherever a notebook is opened
         },
         "metadata": {"debugger": False},

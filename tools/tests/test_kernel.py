@@ -1,0 +1,87 @@
+"""Tests of the installed "Java (nnlab)" kernel itself, through jupyter_client.
+
+What students rely on: it starts, has the library and its imports, runs with assertions on, finds
+the data, and an interrupted endless loop leaves a kernel that still runs the next cell.
+"""
+import os
+import queue
+import subprocess
+import time
+import unittest
+
+from jupyter_client.manager import start_new_kernel
+
+KERNEL = os.environ.get("NNLAB_KERNEL", "java-nnlab")
+
+
+class JavaNnlabKernelTest(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        # the kernel's own log lines go nowhere; failures show up as test failures
+        cls.km, cls.kc = start_new_kernel(kernel_name=KERNEL, startup_timeout=300, stderr=subprocess.DEVNULL)
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.kc.stop_channels()
+        cls.km.shutdown_kernel(now=True)
+
+    def run_cell(self, code, timeout=120):
+        """Executes code; returns (status, stdout text, error evalue)."""
+        msg_id = self.kc.execute(code)
+        out, error, deadline = [], None, time.monotonic() + timeout
+        while True:
+            msg = self.kc.get_iopub_msg(timeout=max(1, deadline - time.monotonic()))
+            if msg["parent_header"].get("msg_id") != msg_id:
+                continue
+            kind, content = msg["msg_type"], msg["content"]
+            if kind == "stream" and content["name"] == "stdout":
+                out.append(content["text"])
+            elif kind == "error":
+                error = content["evalue"]
+            elif kind == "status" and content["execution_state"] == "idle":
+                break
+        return self.reply_to(msg_id, timeout)["content"]["status"], "".join(out), error
+
+    def reply_to(self, msg_id, timeout):
+        """The execute_reply for msg_id (replies to earlier requests are skipped)."""
+        while True:
+            reply = self.kc.get_shell_msg(timeout=timeout)
+            if reply["parent_header"].get("msg_id") == msg_id:
+                return reply
+
+    def test_the_library_and_the_start_up_imports_are_there(self):
+        status, out, error = self.run_cell(
+            'var net = Sequential.of(new Linear(9, 2), new Sigmoid());\n'
+            'System.out.println(net.forward(Nd4j.zeros(1, 9)).shape()[1]);')
+        self.assertEqual(("ok", "2\n", None), (status, out, error))
+
+    def test_assertions_are_enabled(self):
+        status, _, error = self.run_cell('assert 1 > 2 : "assertions on";')
+        self.assertEqual("error", status)
+        self.assertIn("assertions on", error)
+
+    def test_the_data_folder_is_set(self):
+        status, out, _ = self.run_cell('System.out.println(System.getenv("NNLAB_DATA") != null);')
+        self.assertEqual(("ok", "true\n"), (status, out))
+
+    def test_the_kernel_runs_on_java_17_or_newer(self):
+        status, out, _ = self.run_cell('System.out.println(Runtime.version().feature() >= 17);')
+        self.assertEqual(("ok", "true\n"), (status, out))
+
+    def test_an_interrupted_endless_loop_leaves_a_working_kernel(self):
+        msg_id = self.kc.execute("while (true) {}")
+        time.sleep(3)
+        self.km.interrupt_kernel()
+        reply = self.reply_to(msg_id, timeout=60)
+        self.assertEqual("error", reply["content"]["status"])
+        try:  # drain the loop's messages
+            while True:
+                self.kc.get_iopub_msg(timeout=1)
+        except queue.Empty:
+            pass
+        status, out, _ = self.run_cell('System.out.println("alive");')
+        self.assertEqual(("ok", "alive\n"), (status, out))
+
+
+if __name__ == "__main__":
+    unittest.main()
