@@ -3,8 +3,8 @@
 
 Usage (from the repository root):
 
-    .venv/bin/python tools/kernel-bench/measure.py --kernel jjava  --starts 30 --classpath-file build/classpath.txt
-    .venv/bin/python tools/kernel-bench/measure.py --kernel rapaio --starts 30 --classpath-file build/classpath.txt \
+    .venv/bin/python tools/kernel-bench/measure.py --kernel jjava  --starts 30 --classpath-file build/kernel/classpath.txt
+    .venv/bin/python tools/kernel-bench/measure.py --kernel rapaio --starts 30 --classpath-file build/kernel/classpath.txt \
         --rapaio-jar /tmp/kb/rapaio/rapaio-jupyter-kernel-3.0.1.jar
 
 The script installs a temporary kernelspec into a private JUPYTER_PATH directory
