@@ -177,7 +177,11 @@ public final class MnistBenchmark {
      *                                  {@code ./nnlab setup})
      */
     public static Mnist mnist() {
-        Mnist mnist = Mnist.digits();
+        return requireFiles(Mnist.digits());
+    }
+
+    /** {@code mnist} when its folder holds the four IDX files; see {@link #mnist()}. */
+    static Mnist requireFiles(Mnist mnist) {
         for (String file : List.of("train-images-idx3-ubyte", "train-labels-idx1-ubyte", "t10k-images-idx3-ubyte",
                 "t10k-labels-idx1-ubyte")) {
             Path path = mnist.directory().resolve(file);
@@ -258,12 +262,15 @@ public final class MnistBenchmark {
     public static String environment() {
         Properties info = Nd4j.getExecutioner().getEnvironmentInformation();
         String omp = System.getenv("OMP_NUM_THREADS");
-        return String.format(Locale.ROOT, "Java %s (%s), ND4J %s, %d threads (omp.threads %s), OMP_NUM_THREADS=%s,"
-                        + " %d cores, BLAS %s, data type %s", System.getProperty("java.version"),
-                System.getProperty("java.vm.name"), Nd4j.getBackend().getClass().getSimpleName(),
-                Nd4j.getEnvironment().maxThreads(), info.getProperty("omp.threads", "?"),
-                omp == null ? "unset" : omp, Runtime.getRuntime().availableProcessors(),
-                info.getProperty("blas.vendor", "?"), Init.DTYPE);
+        String wait = System.getenv("OMP_WAIT_POLICY");
+        // the values are not all Strings, so Properties.getProperty would miss them
+        return String.format(Locale.ROOT, "Java %s (%s), ND4J %s, %d threads (omp.threads %s, blas.threads %s),"
+                        + " OMP_NUM_THREADS=%s, OMP_WAIT_POLICY=%s, %d cores, BLAS %s, data type %s",
+                System.getProperty("java.version"), System.getProperty("java.vm.name"),
+                Nd4j.getBackend().getClass().getSimpleName(), Nd4j.getEnvironment().maxThreads(),
+                info.getOrDefault("omp.threads", "?"), info.getOrDefault("blas.threads", "?"),
+                omp == null ? "unset" : omp, wait == null ? "unset" : wait, Runtime.getRuntime().availableProcessors(),
+                info.getOrDefault("blas.vendor", "?"), Init.DTYPE);
     }
 
     /** Times each epoch's training (to its last batch) and test evaluation, and prints its line. */
