@@ -109,7 +109,7 @@ public final class MnistBenchmark {
             System.exit(2);
             return;
         }
-        run(options, mnist, System.out);
+        run(options, mnist, System.out, System.err);
     }
 
     /**
@@ -203,6 +203,14 @@ public final class MnistBenchmark {
 
     /** Loads the data, trains, and prints the per-epoch lines and the summary to {@code out}. */
     public static Result run(Options options, Mnist mnist, PrintStream out) {
+        return run(options, mnist, out, null);
+    }
+
+    /**
+     * As {@link #run(Options, Mnist, PrintStream)}, with a line on {@code progress} (may be null) every
+     * 30 seconds within an epoch, so that a long CNN epoch does not look like a hang.
+     */
+    public static Result run(Options options, Mnist mnist, PrintStream out, PrintStream progress) {
         Mnist source = options.model().equals("cnn") ? mnist.asImages() : mnist.flattened();
         long start = System.nanoTime();
         Dataset train = source.train(options.trainLimit());
@@ -217,7 +225,7 @@ public final class MnistBenchmark {
         out.println("environment: " + environment());
         out.flush();
 
-        EpochTimer timer = new EpochTimer(out);
+        EpochTimer timer = new EpochTimer(out, progress);
         History history = new Trainer(model, new SoftmaxCrossEntropy(), optimizer).seed(options.seed()).quiet()
                 .addCallback(timer).fit(train, test, options.epochs(), options.batch());
         Result result = new Result(options, history, timer.train(), timer.eval());
@@ -275,24 +283,34 @@ public final class MnistBenchmark {
 
     /** Times each epoch's training (to its last batch) and test evaluation, and prints its line. */
     private static final class EpochTimer implements Callback {
+        private static final long REPORT_NANOS = 30_000_000_000L;
         private final PrintStream out;
+        private final PrintStream progress;
+        private long lastReport;
         private final List<Double> train = new ArrayList<>();
         private final List<Double> eval = new ArrayList<>();
         private long begin;
         private long trained;
 
-        EpochTimer(PrintStream out) {
+        EpochTimer(PrintStream out, PrintStream progress) {
             this.out = out;
+            this.progress = progress;
         }
 
         @Override
         public void onEpochBegin(Trainer trainer, int epoch) {
             begin = System.nanoTime();
+            lastReport = begin;
         }
 
         @Override
         public void onBatchEnd(Trainer trainer, long step, double loss) {
             trained = System.nanoTime();   // the last batch's time marks the end of training
+            if (progress != null && trained - lastReport > REPORT_NANOS) {
+                lastReport = trained;
+                progress.printf(Locale.ROOT, "  epoch %d: batch %d/%d, %.0f s so far, batch loss %.4f%n",
+                        trainer.epoch(), trainer.batch(), trainer.batchesPerEpoch(), seconds(trained - begin), loss);
+            }
         }
 
         @Override
