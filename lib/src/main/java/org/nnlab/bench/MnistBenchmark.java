@@ -21,6 +21,7 @@ import org.nnlab.optim.Optimizer;
 import org.nnlab.optim.RmsProp;
 import org.nnlab.train.Callback;
 import org.nnlab.train.History;
+import org.nnlab.train.StopReason;
 import org.nnlab.train.Trainer;
 
 /**
@@ -253,10 +254,13 @@ public final class MnistBenchmark {
         boolean full = o.trainLimit() == ALL_TRAIN && o.testLimit() == ALL_TEST;
         int epochs = o.model().equals("cnn") ? 12 : 20;
         int at = r.goalEpoch();
+        int ran = r.history().epochs();
+        String verdict = at > 0 && at <= epochs ? "reached at epoch " + at
+                : ran < epochs ? "not reached in the " + ran + " epoch" + (ran == 1 ? "" : "s") + " run (the goal allows "
+                        + epochs + ")" : "not reached";
         out.printf(Locale.ROOT, "  goal (test accuracy >= %.1f%% within %d epochs): %s%s%n", 100 * r.goal(), epochs,
-                at > 0 && at <= epochs ? "reached at epoch " + at : "not reached",
-                full ? "" : " (a reduced run: the goal is defined on all 60000 / 10000 images)");
-        if (r.history().stopReason() != org.nnlab.train.StopReason.COMPLETED) {
+                verdict, full ? "" : " (a reduced run: the goal is defined on all 60000 / 10000 images)");
+        if (r.history().stopReason() != StopReason.COMPLETED) {
             out.println("  stopped early: " + r.history().stopMessage());
         }
         out.println("  environment: " + environment());
