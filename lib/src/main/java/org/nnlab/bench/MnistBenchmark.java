@@ -158,7 +158,7 @@ public final class MnistBenchmark {
     private static int positive(String option, String value, int max, String hint) {
         long n = number(option, value, hint);
         Args.require(n >= 1 && n <= max, "MnistBenchmark",
-                option + " between 1 and " + max, value, hint);
+                max == Integer.MAX_VALUE ? option + " >= 1" : option + " between 1 and " + max, value, hint);
         return (int) n;
     }
 

@@ -66,7 +66,7 @@ class MnistBenchmarkTest {
             "mlp --epoch 3         | expected one of --epochs, --train-limit, --test-limit, --seed, --batch but was '--epoch'",
             "mlp --epochs          | expected a number after --epochs but was nothing",
             "mlp --epochs five     | expected a whole number after --epochs but was 'five'",
-            "mlp --epochs 0        | expected --epochs between 1 and 2147483647 but was 0",
+            "mlp --epochs 0        | expected --epochs >= 1 but was 0",
             "mlp --train-limit 60001 | expected --train-limit between 1 and 60000 but was 60001",
             "mlp --test-limit -1   | expected --test-limit between 1 and 10000 but was -1",
             "mlp --batch 1.5       | expected a whole number after --batch but was '1.5'",
