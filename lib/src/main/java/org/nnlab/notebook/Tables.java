@@ -19,6 +19,9 @@ import tech.tablesaw.columns.Column;
  */
 public final class Tables {
 
+    /** Tables longer than this show their first and last half of it. */
+    public static final int MAX_ROWS = 20;
+
     private Tables() {
     }
 
@@ -45,7 +48,7 @@ public final class Tables {
         return () -> of(html(table, table.name()), text);
     }
 
-    /** A table as HTML, numbers right-aligned and shown with 4 significant digits, with a caption. */
+    /** A table as HTML (at most {@link #MAX_ROWS} rows), numbers right-aligned and shown with 4 significant digits, with a caption. */
     public static String html(Table table, String caption) {
         StringBuilder s = new StringBuilder("<table class=\"nnlab-table\" style=\"border-collapse:collapse\">");
         if (caption != null && !caption.isEmpty()) {
@@ -58,7 +61,14 @@ public final class Tables {
                     .append("</th>");
         }
         s.append("</tr></thead><tbody>");
-        for (int r = 0; r < table.rowCount(); r++) {
+        int rows = table.rowCount();
+        for (int r = 0; r < rows; r++) {
+            if (rows > MAX_ROWS && r == MAX_ROWS / 2) {
+                // long tables (a history of 200 epochs): the first and last rows
+                s.append("<tr><td colspan=\"").append(table.columnCount()).append("\" style=\"text-align:center\">... ")
+                        .append(rows - MAX_ROWS).append(" more rows ...</td></tr>");
+                r = rows - MAX_ROWS / 2;
+            }
             s.append("<tr>");
             for (Column<?> c : table.columns()) {
                 Object v = c.get(r);

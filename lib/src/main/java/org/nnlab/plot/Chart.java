@@ -148,6 +148,10 @@ public final class Chart implements Displayable {
             js.append("layout.yaxis.scaleanchor='x';layout.yaxis.scaleratio=1;\n");
         }
         js.append("layout.margin={t:40,r:20,b:50,l:60};\n");
+        if (series.stream().anyMatch(s -> !(s instanceof Series.Line) && !(s instanceof Series.Bars))) {
+            // the colour bar sits where the legend would: legend below the plot
+            js.append("layout.legend={orientation:'h',y:-0.18};\n");
+        }
         js.append("return Plotly.newPlot(document.getElementById('").append(divId).append("'), [").append(names)
                 .append("], layout, {displaylogo:false});\n");
         return js.toString();

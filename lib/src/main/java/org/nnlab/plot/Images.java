@@ -111,7 +111,7 @@ public final class Images {
         int cell = 64;
         int barWidth = 70;
         Svg svg = new Svg(cols * (cell + 8) + 8 + barWidth, Math.max(rowsN * (cell + 24) + 36, 200));
-        svg.text((svg.width() - barWidth) / 2.0, 20, "Weights as images (" + n + " " + unitName + "s)", "middle", 14,
+        svg.text((svg.width() - barWidth) / 2.0, 20, "Weights as images: " + n + " x " + unitName, "middle", 14,
                 "#222");
         List<String> captions = new ArrayList<>();
         DoubleToIntFunction color = v -> Colors.diverging(0.5 + v / (2 * scale));
@@ -184,13 +184,14 @@ public final class Images {
         int side = side(pixels[0].length, "Images.rectangles");
         double[] labels = chosen.labels().dup().castTo(DataType.DOUBLE).data().asDouble();
         int cell = 48;
+        int gap = 40;
         int cols = Math.min(rows.length, 8);
-        Svg svg = new Svg(cols * (cell + 16) + 16, ((rows.length + cols - 1) / cols) * (cell + 40) + 30);
+        Svg svg = new Svg(cols * (cell + gap) + gap, ((rows.length + cols - 1) / cols) * (cell + 40) + 30);
         svg.text(svg.width() / 2.0, 18, "3x3 images", "middle", 13, "#222");
         List<String> captions = new ArrayList<>();
         StringBuilder text = new StringBuilder();
         for (int i = 0; i < rows.length; i++) {
-            double x = 16 + (i % cols) * (cell + 16);
+            double x = gap + (i % cols) * (cell + gap);
             double y = 28 + (i / cols) * (cell + 40);
             double c = (double) cell / side;
             for (int r = 0; r < side; r++) {
@@ -198,7 +199,7 @@ public final class Images {
                     svg.rect(x + k * c, y + r * c, c, c, pixels[i][r * side + k] >= 0.5 ? "#222" : "#fff", "#999");
                 }
             }
-            String caption = "#" + rows[i] + ": " + (labels[i] >= 0.5 ? "rectangle" : "no");
+            String caption = "#" + rows[i] + (labels[i] >= 0.5 ? ": yes" : ": no");
             svg.text(x + cell / 2.0, y + cell + 15, caption, "middle", 11, "#222");
             captions.add(caption);
             text.append(caption).append('\n').append(asText(chosen.features().getRow(i)));

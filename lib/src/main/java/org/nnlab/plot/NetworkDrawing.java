@@ -68,7 +68,7 @@ public final class NetworkDrawing {
                 }
             }
             List<String> box = List.of(s.step() == 0 ? "initial network" : "step " + s.step(),
-                    String.format(Locale.ROOT, "loss %.4g", s.loss()),
+                    Double.isNaN(s.loss()) ? "loss -" : String.format(Locale.ROOT, "loss %.4g", s.loss()),
                     String.format(Locale.ROOT, "learning rate %s", s.learningRate()));
             captions.add(panel(svg, (i % cols) * PANEL_W, (i / cols) * PANEL_H, weights, box));
         }

@@ -145,7 +145,9 @@ public final class Plots {
                     result.path().stream().mapToDouble(p -> p[1]).toArray(), Series.Mode.LINES_AND_MARKERS,
                     PATH_COLORS[i % PATH_COLORS.length], false));
         }
-        String title = results.size() == 1 ? "Gradient descent: " + results.get(0)
+        String title = results.size() == 1
+                ? String.format(Locale.ROOT, "Gradient descent (alpha = %s): %s after %d steps", results.get(0).alpha(),
+                        results.get(0).status().name().toLowerCase(Locale.ROOT).replace('_', ' '), results.get(0).steps())
                 : "Gradient descent from " + results.size() + " starts";
         return Chart.of(title, "x", "y", series).equalAxes();
     }
@@ -294,7 +296,9 @@ public final class Plots {
     }
 
     private static Series.Line line(String name, double[] x, double[] y, int color, boolean dashed) {
-        return new Series.Line(name, x, y, Series.Mode.LINES_AND_MARKERS, Colors.series(color), dashed);
+        // markers help up to a few dozen points; beyond, they hide the line
+        return new Series.Line(name, x, y, x.length > 60 ? Series.Mode.LINES : Series.Mode.LINES_AND_MARKERS,
+                Colors.series(color), dashed);
     }
 
     private static double[] epochs(int n) {
