@@ -59,7 +59,7 @@ class LiveProgressTest {
     @DisplayName("one output area, updated in place, far fewer times than there are batches; a summary at the end")
     void oneAreaUpdatedInPlace() {
         Recorder display = new Recorder();
-        LiveProgress progress = new LiveProgress(0.001, display);
+        LiveProgress progress = new LiveProgress(0.05, display);
         Dataset data = new Dataset(Nd4j.rand(DataType.DOUBLE, 64, 3), Nd4j.rand(DataType.DOUBLE, 64, 1));
         History h = trainer(progress).fit(data, 20, 1);
         assertEquals(1, display.shown.size());
