@@ -10,14 +10,14 @@ import os
 import sys
 
 
-def kernel_json(java, spec_dir, classpath, display_name, data_dir):
+def kernel_json(java, spec_dir, classpath, display_name, data_dir, plotly_js=None):
     jvm_opts = [
         "-ea",  # notebooks and self-checks may use `assert`
         "-Xmx4g",
         "-XX:+UseSerialGC",  # 2-core laptops: no parallel GC threads competing with ND4J
         "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
     ]
-    return {
+    spec = {
         # The kernel JVM is started directly, not through jjava-launcher.jar: the launcher would
         # start a second JVM with the plain `java` found on PATH (maybe not Java 17) and, killed
         # alone, could leave that JVM behind. These are the arguments the launcher passes.
@@ -33,6 +33,10 @@ def kernel_json(java, spec_dir, classpath, display_name, data_dir):
         },
         "metadata": {"debugger": False},
     }
+    if plotly_js:
+        # figures inline this file once per session so that they draw offline (org.nnlab.plot.PlotlyJs)
+        spec["env"]["NNLAB_PLOTLY_JS"] = plotly_js
+    return spec
 
 
 def main(argv=None):
@@ -42,12 +46,14 @@ def main(argv=None):
     p.add_argument("--classpath-file", required=True, help="file with the ':'-separated classpath")
     p.add_argument("--name", default="Java (nnlab)", help="display name")
     p.add_argument("--data-dir", required=True, help="the data folder (NNLAB_DATA) the notebooks read")
+    p.add_argument("--plotly-js", help="plotly.min.js that figures inline (NNLAB_PLOTLY_JS)")
     a = p.parse_args(argv)
     with open(a.classpath_file, encoding="utf-8") as f:
         classpath = f.read().strip()
     if not classpath:
         sys.exit(f"kernelspec.py: the classpath file {a.classpath_file} is empty; run ./nnlab setup again.")
-    json.dump(kernel_json(a.java, os.path.abspath(a.spec_dir), classpath, a.name, os.path.abspath(a.data_dir)),
+    json.dump(kernel_json(a.java, os.path.abspath(a.spec_dir), classpath, a.name, os.path.abspath(a.data_dir),
+                          os.path.abspath(a.plotly_js) if a.plotly_js else None),
               sys.stdout, indent=2)
     sys.stdout.write("\n")
 

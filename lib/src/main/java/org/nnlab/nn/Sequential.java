@@ -157,18 +157,8 @@ public final class Sequential implements Layer {
      * @throws IllegalArgumentException when a layer does not accept its input shape
      */
     public String summary(long... inputFeatureShape) {
-        long[] shape = new long[inputFeatureShape.length + 1];
-        shape[0] = -1;
-        System.arraycopy(inputFeatureShape, 0, shape, 1, inputFeatureShape.length);
-        List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {"Layer (type)", "Output Shape", "Param #"});
-        rows.add(new String[] {"input", Shapes.format(shape), ""});
-        for (int i = 0; i < layers.size(); i++) {
-            Layer layer = layers.get(i);
-            shape = layer.outputShape(shape);
-            long count = layer.parameters().stream().mapToLong(Parameter::size).sum();
-            rows.add(new String[] {i + ": " + layer, Shapes.format(shape), String.format("%,d", count)});
-        }
+        List<String[]> rows = summaryRows(inputFeatureShape);
+        rows.add(0, new String[] {"Layer (type)", "Output Shape", "Param #"});
         int w0 = rows.stream().mapToInt(r -> r[0].length()).max().orElse(0) + 3;
         int w1 = rows.stream().mapToInt(r -> r[1].length()).max().orElse(0) + 3;
         int w2 = Math.max(rows.stream().mapToInt(r -> r[2].length()).max().orElse(0), 7);
@@ -187,6 +177,39 @@ public final class Sequential implements Layer {
                 .append(String.format("Total params: %,d (%s)%n", total, bytes(total * 8)))
                 .append(String.format("Trainable params: %,d%n", total));
         return sb.toString();
+    }
+
+    /**
+     * The rows of {@link #summary}: the input, then each layer with its output shape and parameter
+     * count, as a Tablesaw table (a notebook shows it as an HTML table).
+     */
+    public tech.tablesaw.api.Table summaryTable(long... inputFeatureShape) {
+        List<String[]> rows = summaryRows(inputFeatureShape);
+        var layer = tech.tablesaw.api.StringColumn.create("layer");
+        var output = tech.tablesaw.api.StringColumn.create("output shape");
+        var params = tech.tablesaw.api.StringColumn.create("parameters");
+        for (String[] row : rows) {
+            layer.append(row[0]);
+            output.append(row[1]);
+            params.append(row[2]);
+        }
+        return tech.tablesaw.api.Table.create(String.format("Sequential: %,d parameters", parameterCount()),
+                layer, output, params);
+    }
+
+    private List<String[]> summaryRows(long... inputFeatureShape) {
+        long[] shape = new long[inputFeatureShape.length + 1];
+        shape[0] = -1;
+        System.arraycopy(inputFeatureShape, 0, shape, 1, inputFeatureShape.length);
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"input", Shapes.format(shape), ""});
+        for (int i = 0; i < layers.size(); i++) {
+            Layer layer = layers.get(i);
+            shape = layer.outputShape(shape);
+            long count = layer.parameters().stream().mapToLong(Parameter::size).sum();
+            rows.add(new String[] {i + ": " + layer, Shapes.format(shape), String.format("%,d", count)});
+        }
+        return rows;
     }
 
     private static String bytes(long n) {

@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Supplier;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nnlab.check.Args;
 import org.nnlab.data.Dataset;
@@ -38,8 +39,10 @@ public final class Trainer {
     private final Layer model;
     private final Loss loss;
     private final Optimizer optimizer;
+    private static volatile Supplier<? extends Callback> defaultProgress = ProgressBar::new;
+
     private final List<Callback> callbacks = new ArrayList<>();
-    private Callback progress = new ProgressBar();
+    private Callback progress = defaultProgress.get();
     private DivergenceCheck divergence = new DivergenceCheck();
     private boolean allowDivergence;
     private long seed = 42;
@@ -66,6 +69,18 @@ public final class Trainer {
         this.model = model;
         this.loss = loss;
         this.optimizer = optimizer;
+    }
+
+    /**
+     * What progress display new Trainers get: a terminal {@link ProgressBar} by default; the notebook
+     * kernel's start-up script installs a live one that updates a single output area.
+     *
+     * @throws IllegalArgumentException when null
+     */
+    public static void defaultProgress(Supplier<? extends Callback> factory) {
+        Args.require(factory != null, "Trainer.defaultProgress", "a factory of progress callbacks", null,
+                "e.g. Trainer.defaultProgress(ProgressBar::new).");
+        defaultProgress = factory;
     }
 
     /** Sets the seed of the per-epoch shuffles (default 42) and returns this. */

@@ -1,0 +1,62 @@
+package org.nnlab.plot;
+
+/**
+ * One data series of a {@link Chart}: what was plotted, kept as given so that tests and students
+ * can read it back ({@code chart.series().get(0)}).
+ */
+public sealed interface Series permits Series.Line, Series.Contour, Series.Heatmap, Series.Bars {
+
+    /** The name shown in the legend. */
+    String name();
+
+    /** How the points of a {@link Line} are drawn. */
+    enum Mode { LINES, MARKERS, LINES_AND_MARKERS }
+
+    /** Points (x[i], y[i]) drawn as a line and/or markers; NaN values leave a gap. */
+    record Line(String name, double[] x, double[] y, Mode mode, String color, boolean dashed) implements Series {
+        public Line {
+            if (x.length != y.length) {
+                throw new IllegalArgumentException("Series.Line: expected as many x as y values but got "
+                        + x.length + " x and " + y.length + " y values.");
+            }
+        }
+    }
+
+    /**
+     * Values on a grid, drawn as filled contours: {@code z[i][j]} is the value at (x[j], y[i]).
+     */
+    record Contour(String name, double[] x, double[] y, double[][] z) implements Series {
+        public Contour {
+            Heatmap.checkGrid("Series.Contour", x, y, z);
+        }
+    }
+
+    /**
+     * Values on a grid, drawn as coloured cells: {@code z[i][j]} at (x[j], y[i]); {@code zmin}/{@code zmax}
+     * fix the colour range (NaN: from the data).
+     */
+    record Heatmap(String name, double[] x, double[] y, double[][] z, double zmin, double zmax)
+            implements Series {
+        public Heatmap {
+            checkGrid("Series.Heatmap", x, y, z);
+        }
+
+        static void checkGrid(String where, double[] x, double[] y, double[][] z) {
+            if (z.length != y.length || z.length > 0 && z[0].length != x.length) {
+                throw new IllegalArgumentException(where + ": expected z of shape [" + y.length + "][" + x.length
+                        + "] (rows = y, columns = x) but got [" + z.length + "][" + (z.length > 0 ? z[0].length : 0)
+                        + "].");
+            }
+        }
+    }
+
+    /** One bar per label; {@code colors} may be null (then all in the first series colour). */
+    record Bars(String name, String[] labels, double[] values, String[] colors) implements Series {
+        public Bars {
+            if (labels.length != values.length || colors != null && colors.length != values.length) {
+                throw new IllegalArgumentException("Series.Bars: expected as many labels (and colours) as values but got "
+                        + labels.length + " labels and " + values.length + " values.");
+            }
+        }
+    }
+}
