@@ -152,7 +152,7 @@ def java_class(package, name, contract, cells, rel, what):
         body.append("\n")
     return (f"// Generated from {rel} by {GENERATOR}; do not edit.\n"
             f"package {package};\n\n{imports}\n\n"
-            f"/**\n * {what}: the exercise cells of {rel}, verbatim, as a class implementing\n"
+            f"/**\n * {what}: the exercise cells of {rel} as a class implementing\n"
             f" * {{@link {contract}}}. Not final, so that a grader can subclass it.\n */\n"
             f"public class {name} implements {contract} {{\n\n" + "".join(body).rstrip("\n") + "\n}\n")
 
@@ -183,10 +183,10 @@ def outputs(root=ROOT):
             base = contract[: -len("Exercises")]
             files[f"solutions/src/main/java/org/nnlab/solutions/{base}Solution.java"] = java_class(
                 "org.nnlab.solutions", f"{base}Solution", contract, [(e, s) for e, s, _ in exercises], rel,
-                "The reference solution")
+                "The reference solution, verbatim")
             files[f"exercises/src/main/java/org/nnlab/exercises/starter/{base}Starter.java"] = java_class(
                 "org.nnlab.exercises.starter", f"{base}Starter", contract, [(e, t) for e, _, t in exercises], rel,
-                "The starter code (complete the methods; the autograder grades this class)")
+                "The starter code, with each solution replaced by a stub (complete the methods; the autograder grades this class)")
     return files
 
 

@@ -67,6 +67,11 @@ public final class Check {
 
     /** Runs one check with the {@link #TIME_LIMIT}; whatever happens becomes a {@link CheckResult}. */
     public static <C> CheckResult run(ExerciseCheck<C> check, C implementation) {
+        return run(check, implementation, TIME_LIMIT);
+    }
+
+    /** Runs one check with a time limit; whatever happens becomes a {@link CheckResult}. */
+    public static <C> CheckResult run(ExerciseCheck<C> check, C implementation, Duration limit) {
         long start = System.nanoTime();
         if (implementation == null) {
             return CheckResult.failed(check, "no implementation was given (null)", 0);
@@ -76,11 +81,11 @@ public final class Check {
             return null;
         });
         try {
-            future.get(TIME_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
+            future.get(limit.toMillis(), TimeUnit.MILLISECONDS);
             return CheckResult.passed(check, System.nanoTime() - start);
         } catch (TimeoutException e) {
             future.cancel(true);
-            return CheckResult.failed(check, "still running after " + TIME_LIMIT.toSeconds()
+            return CheckResult.failed(check, "still running after " + Expect.fmt(limit.toMillis() / 1000.0)
                     + " s: stopped (is there a loop that never ends?)", System.nanoTime() - start);
         } catch (InterruptedException e) {
             future.cancel(true);

@@ -51,7 +51,8 @@ public record CheckResult(ExerciseCheck<?> check, Status status, String message,
         for (StackTraceElement e : t.getStackTrace()) {
             String c = e.getClassName();
             if (!c.startsWith("java.") && !c.startsWith("jdk.") && !c.startsWith("sun.")
-                    && !c.startsWith("org.nnlab.exercises.") && !c.startsWith("org.nd4j.")) {
+                    && !c.startsWith("org.nnlab.exercises.") && !c.startsWith("org.nd4j.")
+                    && !e.getMethodName().startsWith("lambda$")) {
                 return " (in " + e.getMethodName() + ")";
             }
         }
