@@ -19,7 +19,7 @@ import tech.tablesaw.api.*;
 import org.nnlab.exercises.*;
 
 /**
- * The reference solution: the exercise cells of solutions/notebooks/01-rectangle.ipynb, verbatim, as a class implementing
+ * The reference solution, verbatim: the exercise cells of solutions/notebooks/01-rectangle.ipynb as a class implementing
  * {@link RectangleExercises}. Not final, so that a grader can subclass it.
  */
 public class RectangleSolution implements RectangleExercises {

@@ -19,7 +19,7 @@ import tech.tablesaw.api.*;
 import org.nnlab.exercises.*;
 
 /**
- * The starter code (complete the methods; the autograder grades this class): the exercise cells of solutions/notebooks/01-rectangle.ipynb, verbatim, as a class implementing
+ * The starter code, with each solution replaced by a stub (complete the methods; the autograder grades this class): the exercise cells of solutions/notebooks/01-rectangle.ipynb as a class implementing
  * {@link RectangleExercises}. Not final, so that a grader can subclass it.
  */
 public class RectangleStarter implements RectangleExercises {
