@@ -118,13 +118,12 @@ def student_notebook(nb, rel):
             if student == text:
                 raise GenerateError(f"{where}: exercise {exercise} has no {BEGIN} ... {END} region")
             exercises.append((exercise, text, student))
-            cell["source"] = as_lines(student)
+            text = student
+        cell["source"] = as_lines(text)
         if cell.get("cell_type") == "code":
             cell["outputs"] = []
             cell["execution_count"] = None
             cell.get("metadata", {}).pop("execution", None)  # nbclient's timings
-        else:
-            cell["source"] = as_lines(text)
     meta = out.setdefault("metadata", {}).setdefault("nnlab", {})
     meta["generated_from"] = rel
     meta["note"] = f"generated from {rel} by {GENERATOR}; do not edit: edit the source and regenerate"
@@ -136,14 +135,14 @@ def notebook_number(rel):
     return int(m.group(1)) if m else None
 
 
-def kernel_imports():
+def kernel_imports(root=ROOT):
     """The kernel's start-up imports (tools/kernel/startup.jshell): the generated classes see what the cells see."""
-    lines = (ROOT / "tools" / "kernel" / "startup.jshell").read_text(encoding="utf-8").splitlines()
+    lines = (root / "tools" / "kernel" / "startup.jshell").read_text(encoding="utf-8").splitlines()
     return [line.strip() for line in lines if line.strip().startswith("import ")]
 
 
-def java_class(package, name, contract, cells, rel, what):
-    imports = "\n".join(kernel_imports())
+def java_class(package, name, contract, cells, rel, what, root=ROOT):
+    imports = "\n".join(kernel_imports(root))
     body = []
     for exercise, text in cells:
         body.append(f"    // Exercise {exercise}\n")
@@ -183,10 +182,11 @@ def outputs(root=ROOT):
             base = contract[: -len("Exercises")]
             files[f"solutions/src/main/java/org/nnlab/solutions/{base}Solution.java"] = java_class(
                 "org.nnlab.solutions", f"{base}Solution", contract, [(e, s) for e, s, _ in exercises], rel,
-                "The reference solution, verbatim")
+                "The reference solution, verbatim", root)
             files[f"exercises/src/main/java/org/nnlab/exercises/starter/{base}Starter.java"] = java_class(
                 "org.nnlab.exercises.starter", f"{base}Starter", contract, [(e, t) for e, _, t in exercises], rel,
-                "The starter code, with each solution replaced by a stub (complete the methods; the autograder grades this class)")
+                "The starter code, with each solution replaced by a stub (complete the methods; the autograder grades this class)",
+                root)
     return files
 
 
@@ -211,12 +211,12 @@ def generated_on_disk(root):
     return found
 
 
-def main(argv=None):
+def main(argv=None, root=ROOT):
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--check", action="store_true", help="change nothing; exit 1 when a generated file is out of date")
     a = p.parse_args(argv)
     try:
-        files, changed, orphans = stale(ROOT)
+        files, changed, orphans = stale(root)
     except GenerateError as e:
         print(f"generate: error: {e}", file=sys.stderr)
         return 2
@@ -231,12 +231,12 @@ def main(argv=None):
         print(f"generate: all {len(files)} generated files are up to date")
         return 0
     for path in changed:
-        target = ROOT / path
+        target = root / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(files[path], encoding="utf-8")
         print(f"wrote {path}")
     for path in orphans:
-        (ROOT / path).unlink()
+        (root / path).unlink()
         print(f"removed {path} (its source is gone)")
     print(f"generate: {len(changed)} written, {len(orphans)} removed, {len(files) - len(changed)} unchanged")
     return 0
