@@ -17,6 +17,7 @@ import org.nnlab.check.GradCheck;
 import org.nnlab.io.ModelIO;
 import tech.tablesaw.api.*;
 import org.nnlab.exercises.*;
+import org.nd4j.linalg.api.buffer.DataType;
 
 /**
  * The reference solution, verbatim: the exercise cells of solutions/notebooks/01-rectangle.ipynb as a class implementing
