@@ -49,6 +49,32 @@ class ProblemsInTest(unittest.TestCase):
         self.assertEqual([], run_notebooks.problems_in(nb))
 
 
+class StudentNotebookTest(unittest.TestCase):
+    """A generated student notebook may stop at exercise stubs ("not implemented yet"), and at nothing else."""
+
+    STUB = "java.lang.UnsupportedOperationException, Exercise 1.2: not implemented yet"
+
+    def executed(self, evalue, student=True):
+        nb = notebook(("sigmoid(0)", None))
+        if student:
+            nb.metadata["nnlab"] = {"generated_from": "solutions/notebooks/01-rectangle.ipynb"}
+        nb.cells[0].outputs = [nbformat.v4.new_output("error", ename="RuntimeException", evalue=evalue, traceback=[])]
+        return nb
+
+    def test_a_stub_in_a_student_notebook_is_expected(self):
+        nb = self.executed(self.STUB)
+        self.assertEqual([], run_notebooks.problems_in(nb))
+        self.assertEqual([0], run_notebooks.stub_errors(nb))
+
+    def test_any_other_error_in_a_student_notebook_is_a_problem(self):
+        nb = self.executed("java.lang.NullPointerException")
+        self.assertEqual(["cell 0: RuntimeException: java.lang.NullPointerException"], run_notebooks.problems_in(nb))
+
+    def test_a_stub_in_a_solution_notebook_is_a_problem(self):
+        nb = self.executed(self.STUB, student=False)
+        self.assertEqual([f"cell 0: RuntimeException: {self.STUB}"], run_notebooks.problems_in(nb))
+
+
 class ThroughTheKernelTest(unittest.TestCase):
     """Executes small notebooks through the installed kernel."""
 

@@ -1,0 +1,30 @@
+package org.nnlab.exercises;
+
+import java.util.List;
+
+/** Every notebook's {@link ExerciseSet}, in workshop order: where the self-check and the autograder look up checks. */
+public final class Catalog {
+
+    private Catalog() {
+    }
+
+    /** All exercise sets, one per notebook with exercises. */
+    public static List<ExerciseSet<?>> sets() {
+        return List.of(VectorsChecks.set(), RectangleChecks.set());
+    }
+
+    /**
+     * The set that holds {@code exercise}.
+     *
+     * @throws IllegalArgumentException when no notebook has that exercise
+     */
+    public static ExerciseSet<?> setOf(String exercise) {
+        for (ExerciseSet<?> set : sets()) {
+            if (set.has(exercise)) {
+                return set;
+            }
+        }
+        throw new IllegalArgumentException("Check.exercise: there is no exercise \"" + exercise
+                + "\"; the notebooks have " + sets().stream().flatMap(s -> s.exercises().stream()).toList());
+    }
+}
