@@ -18,6 +18,8 @@ import org.nnlab.io.ModelIO;
 import tech.tablesaw.api.*;
 import org.nnlab.exercises.*;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nnlab.plot.*;
+import org.nnlab.notebook.*;
 
 /**
  * The reference solution, verbatim: the exercise cells of solutions/notebooks/01-rectangle.ipynb as a class implementing

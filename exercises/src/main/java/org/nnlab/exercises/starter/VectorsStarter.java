@@ -18,6 +18,8 @@ import org.nnlab.io.ModelIO;
 import tech.tablesaw.api.*;
 import org.nnlab.exercises.*;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nnlab.plot.*;
+import org.nnlab.notebook.*;
 
 /**
  * The starter code, with each solution replaced by a stub (complete the methods; the autograder grades this class): the exercise cells of solutions/notebooks/00-vectors-and-matrices.ipynb as a class implementing
