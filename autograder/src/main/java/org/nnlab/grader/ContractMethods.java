@@ -1,0 +1,70 @@
+package org.nnlab.grader;
+
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.Proxy;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.nnlab.exercises.ExerciseCheck;
+import org.nnlab.exercises.ExerciseSet;
+
+/**
+ * Which exercise each method of a contract belongs to, found from the checks: a check calls only the
+ * methods of its own exercise (docs/exercises.md), so each check is run once on a proxy that notes
+ * the first method called and stops. Works for any contract in the Catalog without a list to keep.
+ */
+public final class ContractMethods {
+
+    private ContractMethods() {
+    }
+
+    /** "name(Type,...)" of a method, with simple type names, as {@link InMemoryCompiler#declaredMethods} writes them. */
+    public static String signature(Method m) {
+        return m.getName() + "(" + Stream.of(m.getParameterTypes()).map(Class::getSimpleName).collect(Collectors.joining(",")) + ")";
+    }
+
+    /** The contract's abstract methods, in declaration order, with their exercise ids ("?" when no check calls one). */
+    public static <C> Map<Method, String> exercises(ExerciseSet<C> set) {
+        Map<String, String> bySignature = new LinkedHashMap<>();
+        for (ExerciseCheck<C> check : set.checks()) {
+            String[] called = new String[1];
+            Object proxy = Proxy.newProxyInstance(set.contract().getClassLoader(), new Class<?>[] {set.contract()}, (p, m, args) -> {
+                if (m.getDeclaringClass() == Object.class) {
+                    return m.getName().equals("hashCode") ? 0 : m.getName().equals("equals") ? false : "probe";
+                }
+                called[0] = signature(m);
+                throw new UnsupportedOperationException("probe");
+            });
+            try {
+                check.body().run(set.contract().cast(proxy));
+            } catch (Throwable ignored) {
+                // the probe stops the check at its first call
+            }
+            if (called[0] != null) {
+                bySignature.putIfAbsent(called[0], check.exercise());
+            }
+        }
+        Map<Method, String> out = new LinkedHashMap<>();
+        for (Method m : set.contract().getMethods()) {
+            if (Modifier.isAbstract(m.getModifiers())) {
+                out.put(m, bySignature.getOrDefault(signature(m), "?"));
+            }
+        }
+        return out;
+    }
+
+    /** A stub of {@code m} as a class member, throwing "Exercise N.k: not implemented yet". */
+    public static String stub(Method m, String exercise) {
+        StringBuilder b = new StringBuilder("    // Exercise ").append(exercise).append(": added by the grader (no cell declares it)\n");
+        b.append("    public ").append(m.getGenericReturnType().getTypeName().replace('$', '.')).append(' ').append(m.getName()).append('(');
+        var types = m.getGenericParameterTypes();
+        for (int k = 0; k < types.length; k++) {
+            b.append(k == 0 ? "" : ", ").append(types[k].getTypeName().replace('$', '.')).append(" p").append(k);
+        }
+        b.append(") {\n        throw new UnsupportedOperationException(\"Exercise ").append(exercise)
+                .append(": not implemented yet\");\n    }");
+        return b.toString();
+    }
+}

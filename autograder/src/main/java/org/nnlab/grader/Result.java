@@ -1,0 +1,47 @@
+package org.nnlab.grader;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A graded submission.
+ *
+ * @param student   the name in the gradebook (file or folder name without extension)
+ * @param tests     every planned test, in order, each with its outcome
+ * @param notes     notes for the student that cost nothing (a duplicated cell, an ignored file)
+ * @param status    "ok", or what ended grading early: "timeout", "crashed"
+ * @param output    what the submission printed (capped)
+ * @param seconds   wall-clock time
+ * @param jvms      how many grading JVMs it took (1 unless a test crashed or timed out)
+ * @param sandbox   how the JVMs were isolated
+ */
+public record Result(String student, List<Outcome> tests, List<String> notes, String status, String output,
+                     double seconds, int jvms, String sandbox) {
+
+    /** One test's outcome: status passed, failed, not_implemented or not_run. */
+    public record Outcome(Plan.Test test, String status, String message, long millis) {
+        public int score() {
+            return "passed".equals(status) ? test.points() : 0;
+        }
+    }
+
+    public int score() {
+        return tests.stream().mapToInt(Outcome::score).sum();
+    }
+
+    public int maxScore() {
+        return tests.stream().mapToInt(o -> o.test().points()).sum();
+    }
+
+    /** Per exercise, in order: {score, max}. */
+    public Map<String, int[]> byExercise() {
+        Map<String, int[]> m = new LinkedHashMap<>();
+        for (Outcome o : tests) {
+            int[] s = m.computeIfAbsent(o.test().exercise(), e -> new int[2]);
+            s[0] += o.score();
+            s[1] += o.test().points();
+        }
+        return m;
+    }
+}

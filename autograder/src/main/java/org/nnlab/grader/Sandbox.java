@@ -1,0 +1,306 @@
+package org.nnlab.grader;
+
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
+import org.nnlab.exercises.ExerciseSet;
+
+/**
+ * Grades one submission in its own JVM(s) ({@link Worker}): a heap cap, a time limit per test (in the
+ * worker) and per submission (the process tree is killed), an output cap, stdin empty, and on Linux,
+ * where it works, no network and no writes outside the scratch folder:
+ * <ul>
+ * <li>{@code bwrap} (Debian's bubblewrap), when it runs: the whole file system read-only, the scratch
+ *     folder writable, a private /tmp, no network, own PID namespace, dies with the grader;</li>
+ * <li>else {@code unshare -rn} (util-linux): a user and network namespace: no network; writes are
+ *     limited only by the user's file permissions;</li>
+ * <li>else nothing (logged once).</li>
+ * </ul>
+ * When a JVM dies in a test (System.exit, a native crash) that test fails with what happened, the rest
+ * of its exercise is not run, and a new JVM grades the remaining tests; after a test's time-out the
+ * worker asks for a new JVM (its thread may loop on). The submission's time limit covers all of them.
+ */
+public final class Sandbox {
+
+    private static final Logger LOG = Logger.getLogger(Sandbox.class.getName());
+    private static final int MAX_JVMS = 8;
+
+    /** Limits and isolation of the grading JVMs. */
+    public record Options(int memoryMb, double testSeconds, double submissionSeconds, long outputCap, String isolation) {
+        public static Options defaults() {
+            return new Options(512, 10, 300, 1 << 20, "auto");
+        }
+    }
+
+    private final Options options;
+    private final List<String> prefix;
+    private final String isolation;
+
+    public Sandbox(Options options) {
+        this.options = options;
+        String mode = options.isolation();
+        List<String> p = List.of();
+        String used = "none";
+        if (mode.equals("auto") || mode.equals("bwrap")) {
+            if (works(List.of("bwrap", "--ro-bind", "/", "/", "--unshare-net", "true"))) {
+                p = List.of("bwrap");
+                used = "bwrap";
+            }
+        }
+        if (used.equals("none") && (mode.equals("auto") || mode.equals("unshare"))) {
+            if (works(List.of("unshare", "-rn", "true"))) {
+                p = List.of("unshare", "-rn");
+                used = "unshare -rn";
+            }
+        }
+        if (used.equals("none") && !mode.equals("none")) {
+            LOG.warning("grade: neither bwrap nor 'unshare -rn' works here: submissions run without network or file-system isolation "
+                    + "(still in their own JVM with heap, time and output limits)");
+        }
+        this.prefix = p;
+        this.isolation = used;
+    }
+
+    /** How the JVMs are isolated: "bwrap", "unshare -rn" or "none". */
+    public String isolation() {
+        return isolation;
+    }
+
+    private static boolean works(List<String> command) {
+        try {
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            return p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** Grades {@code submission} on the notebooks {@code sets}, using {@code scratch} as the JVMs' only writable folder. */
+    public Result grade(String student, Path submission, List<ExerciseSet<?>> sets, Path scratch) throws IOException {
+        long start = System.nanoTime();
+        long deadline = start + (long) (options.submissionSeconds() * 1e9);
+        Files.createDirectories(scratch);
+        Path results = scratch.resolve("results.jsonl");
+        Path skipFile = scratch.resolve("skip.txt");
+        List<Plan.Test> plan = Plan.of(sets);
+        Map<String, Result.Outcome> done = new LinkedHashMap<>();
+        Set<String> stoppedExercises = new LinkedHashSet<>();
+        Map<String, String> notRun = new LinkedHashMap<>();   // exercise -> why
+        Map<String, Object> problems = new LinkedHashMap<>();
+        List<String> notes = new ArrayList<>();
+        StringBuilder output = new StringBuilder();
+        String status = "ok";
+        int jvms = 0;
+        String names = String.join(",", sets.stream().map(ExerciseSet::notebook).toList());
+        while (true) {
+            List<String> skip = new ArrayList<>(done.keySet());
+            stoppedExercises.forEach(e -> skip.add("exercise " + e));
+            Files.write(skipFile, skip, StandardCharsets.UTF_8);
+            Files.deleteIfExists(results);
+            List<String> cmd = new ArrayList<>(prefix);
+            if (isolation.equals("bwrap")) {
+                cmd.addAll(List.of("--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc", "--tmpfs", "/tmp",
+                        "--bind", scratch.toString(), scratch.toString(), "--unshare-net", "--unshare-pid",
+                        "--die-with-parent", "--chdir", scratch.toString()));
+            }
+            cmd.addAll(List.of(javaBin(), "-Xmx" + options.memoryMb() + "m", "-Xss1m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                    "-XX:-UsePerfData", "-Djava.io.tmpdir=" + scratch,
+                    "-Dorg.bytedeco.javacpp.maxbytes=" + options.memoryMb() + "m",
+                    "-Dorg.bytedeco.javacpp.maxphysicalbytes=" + (3L * options.memoryMb() + 256) + "m",
+                    "-cp", System.getProperty("java.class.path"), Worker.class.getName(),
+                    submission.toAbsolutePath().toString(), results.toString(), names,
+                    String.valueOf(options.testSeconds()), skipFile.toString(), String.valueOf(options.outputCap())));
+            ProcessBuilder pb = new ProcessBuilder(cmd).directory(scratch.toFile()).redirectErrorStream(true)
+                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+            pb.environment().put("OMP_NUM_THREADS", "1");
+            Process process = pb.start();
+            jvms++;
+            Capture capture = new Capture(process.getInputStream(), options.outputCap());
+            capture.start();
+            boolean finished;
+            try {
+                finished = process.waitFor(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (InterruptedException e) {
+                kill(process);
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted");
+            }
+            if (!finished) {
+                kill(process);
+            }
+            try {
+                capture.join(5000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            if (output.length() < options.outputCap()) {
+                output.append(capture.text(), 0, (int) Math.min(capture.text().length(), options.outputCap() - output.length()));
+            }
+            if (capture.dropped() > 0) {
+                output.append("\n[output truncated: ").append(capture.dropped()).append(" more bytes]\n");
+            }
+            // what the worker reported
+            String running = null;
+            boolean complete = false;
+            int before = done.size();
+            for (String line : Files.exists(results) ? Files.readAllLines(results, StandardCharsets.UTF_8) : List.<String>of()) {
+                Map<?, ?> ev;
+                try {
+                    ev = (Map<?, ?>) Json.parse(line);
+                } catch (RuntimeException e) {
+                    continue;   // a line cut short by a kill
+                }
+                switch (String.valueOf(ev.get("event"))) {
+                    case "loaded" -> {
+                        if (problems.isEmpty() && notes.isEmpty()) {
+                            problems.putAll((Map<String, Object>) ev.get("problems"));
+                            ((List<?>) ev.get("notes")).forEach(n -> notes.add(String.valueOf(n)));
+                        }
+                    }
+                    case "start" -> running = String.valueOf(ev.get("key"));
+                    case "result" -> {
+                        String key = String.valueOf(ev.get("key"));
+                        Plan.Test t = plan.stream().filter(x -> x.key().equals(key)).findFirst().orElse(null);
+                        if (t != null) {
+                            done.put(key, new Result.Outcome(t, String.valueOf(ev.get("status")), String.valueOf(ev.get("message")),
+                                    ((Number) ev.get("millis")).longValue()));
+                        }
+                        running = null;
+                    }
+                    case "done" -> complete = true;
+                    default -> { }
+                }
+            }
+            if (complete) {
+                break;
+            }
+            if (!finished) {
+                status = "timeout";
+                String why = "not run: grading this submission took longer than its limit of " + fmt(options.submissionSeconds()) + " s";
+                if (running != null) {
+                    fail(plan, done, running, "still running when the submission's time limit of " + fmt(options.submissionSeconds())
+                            + " s was reached: stopped");
+                }
+                plan.forEach(t -> notRun.putIfAbsent(t.exercise(), why));
+                break;
+            }
+            int code = process.exitValue();
+            if (code == Worker.RESTART && done.size() > before) {
+                continue;
+            }
+            String what = describeExit(code, capture.text());
+            if (running != null) {
+                fail(plan, done, running, "the grading JVM ended during this test: " + what);
+                String exercise = running.substring(0, running.indexOf(':'));
+                stoppedExercises.add(exercise);
+                notRun.put(exercise, "not run: an earlier test of exercise " + exercise + " ended the grading JVM (" + what + ")");
+            }
+            if ((running == null && done.size() == before) || jvms >= MAX_JVMS) {
+                status = "crashed";
+                String why = "not run: the grading JVM ended " + (jvms >= MAX_JVMS ? jvms + " times" : "before running the tests") + ": " + what;
+                plan.forEach(t -> notRun.putIfAbsent(t.exercise(), why));
+                break;
+            }
+        }
+        List<Result.Outcome> outcomes = new ArrayList<>();
+        for (Plan.Test t : plan) {
+            Result.Outcome o = done.get(t.key());
+            if (o == null) {
+                o = new Result.Outcome(t, "not_run", notRun.getOrDefault(t.exercise(), "not run"), 0);
+            }
+            Object problem = problems.get(t.exercise());
+            if (problem != null && !o.status().equals("passed")) {
+                o = new Result.Outcome(t, "failed", String.valueOf(problem), o.millis());
+            }
+            outcomes.add(o);
+        }
+        return new Result(student, outcomes, notes, status, output.toString(), (System.nanoTime() - start) / 1e9, jvms, isolation);
+    }
+
+    private static void fail(List<Plan.Test> plan, Map<String, Result.Outcome> done, String key, String message) {
+        plan.stream().filter(t -> t.key().equals(key)).findFirst()
+                .ifPresent(t -> done.put(key, new Result.Outcome(t, "failed", message, 0)));
+    }
+
+    private String describeExit(int code, String output) {
+        if (output.contains("OutOfMemoryError")) {
+            return "it ran out of memory (heap limit " + options.memoryMb() + " MB)";
+        }
+        if (code == 137 || code == 9) {
+            return "it was killed (exit code " + code + ", perhaps by the system for using too much memory)";
+        }
+        if (code == 134 || code == 139) {
+            return "the JVM crashed (exit code " + code + ")";
+        }
+        return "exit code " + code + " (did the code call System.exit(" + code + ")?)";
+    }
+
+    static String fmt(double seconds) {
+        return seconds == Math.rint(seconds) ? String.valueOf((long) seconds) : String.valueOf(seconds);
+    }
+
+    private static String javaBin() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static void kill(Process p) {
+        p.descendants().forEach(ProcessHandle::destroyForcibly);
+        p.destroyForcibly();
+        try {
+            p.waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Reads a child's output to the end, keeping the first {@code cap} bytes. */
+    private static final class Capture extends Thread {
+        private final InputStream in;
+        private final long cap;
+        private final ByteArrayOutputStream kept = new ByteArrayOutputStream();
+        private long dropped;
+
+        Capture(InputStream in, long cap) {
+            this.in = in;
+            this.cap = cap;
+            setDaemon(true);
+        }
+
+        @Override
+        public void run() {
+            byte[] buf = new byte[65536];
+            try {
+                for (int n; (n = in.read(buf)) > 0; ) {
+                    int keep = (int) Math.max(0, Math.min(n, cap - kept.size()));
+                    kept.write(buf, 0, keep);
+                    dropped += n - keep;
+                }
+            } catch (IOException ignored) {
+                // the process was killed
+            }
+        }
+
+        synchronized String text() {
+            return kept.toString(StandardCharsets.UTF_8);
+        }
+
+        long dropped() {
+            return dropped;
+        }
+    }
+}
