@@ -101,13 +101,17 @@ public final class GradeMain {
                 + "                    [--test-timeout S] [--timeout S] [--sandbox auto|bwrap|unshare|none]";
     }
 
-    /** A folder is a batch of submissions unless it holds .java files (then it is one starter-code submission). */
+    /**
+     * A folder is a batch of submissions unless it is one starter-code submission: .java files directly
+     * in it, or a source tree (a src, exercises or org folder) in it.
+     */
     static boolean isBatch(Path target) throws IOException {
         if (!Files.isDirectory(target)) {
             return false;
         }
-        try (Stream<Path> files = Files.walk(target, 8)) {
-            return files.noneMatch(p -> p.toString().endsWith(".java"));
+        try (Stream<Path> files = Files.list(target)) {
+            return files.noneMatch(p -> p.toString().endsWith(".java")
+                    || (Files.isDirectory(p) && List.of("src", "exercises", "org").contains(p.getFileName().toString())));
         }
     }
 

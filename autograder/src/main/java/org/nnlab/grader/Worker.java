@@ -158,7 +158,7 @@ public final class Worker {
             String status = result.getStatus() == TestExecutionResult.Status.SUCCESSFUL ? "passed"
                     : t instanceof VisibleChecks.NotImplemented || (t instanceof UnsupportedOperationException u
                     && String.valueOf(u.getMessage()).endsWith("not implemented yet")) ? "not_implemented" : "failed";
-            String message = t == null ? "" : t instanceof AssertionError && t.getMessage() != null ? t.getMessage()
+            String message = t == null ? "" : (t instanceof AssertionError || "not_implemented".equals(status)) && t.getMessage() != null ? t.getMessage()
                     : t instanceof TimeoutException ? "still running after " + Grading.testLimit().toMillis() / 1000.0 + " s: stopped (is there a loop that never ends?)"
                     : t instanceof StackOverflowError ? "threw StackOverflowError (does a method call itself without end?)"
                     : "threw " + t;

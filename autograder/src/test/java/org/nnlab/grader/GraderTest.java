@@ -1,0 +1,232 @@
+package org.nnlab.grader;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nnlab.exercises.Catalog;
+import org.nnlab.exercises.ExerciseSet;
+
+/**
+ * The grader on real submissions, each in its own JVM: the reference notebooks score full marks, the
+ * student copies and the starter code zero, buggy notebooks (the reference with one cell changed, as in
+ * solutions' BuggyRectangleTest) fail exactly the tests meant to catch them, and adversarial ones cost
+ * only themselves.
+ */
+class GraderTest {
+
+    static final Path ROOT = Path.of("").toAbsolutePath().getParent();   // Maven runs the tests in autograder/
+    static final Path SOLUTION_01 = ROOT.resolve("solutions/notebooks/01-rectangle.ipynb");
+    static Sandbox box;
+
+    @TempDir
+    static Path tmp;
+
+    @BeforeAll
+    static void sandbox() {
+        box = new Sandbox(new Sandbox.Options(512, 2, 120, 1 << 20, "auto"));
+    }
+
+    static List<ExerciseSet<?>> sets(String... notebooks) {
+        return Catalog.sets().stream().filter(s -> List.of(notebooks).contains(s.notebook())).toList();
+    }
+
+    static Result grade(Path submission, String... notebooks) throws IOException {
+        return box.grade(GradeMain.student(submission), submission, sets(notebooks), Files.createTempDirectory(tmp, "scratch"));
+    }
+
+    /** The solution notebook with exercise cells replaced: {"1.2": "code"}; null deletes the cell. */
+    @SuppressWarnings("unchecked")
+    static Path notebookWith(String name, Map<String, String> cells) throws IOException {
+        Map<String, Object> nb = (Map<String, Object>) Json.parse(Files.readString(SOLUTION_01));
+        List<Object> out = new ArrayList<>();
+        for (Object c : (List<Object>) nb.get("cells")) {
+            Map<String, Object> meta = (Map<String, Object>) ((Map<String, Object>) c).get("metadata");
+            Object id = meta.get("nnlab") instanceof Map<?, ?> m ? m.get("exercise") : null;
+            if (id != null && cells.containsKey(id.toString())) {
+                if (cells.get(id.toString()) == null) {
+                    continue;
+                }
+                ((Map<String, Object>) c).put("source", cells.get(id.toString()));
+            }
+            out.add(c);
+        }
+        nb.put("cells", out);
+        Path p = tmp.resolve(name + ".ipynb");
+        Files.writeString(p, Json.write(nb));
+        return p;
+    }
+
+    static Set<String> failing(Result r) {
+        return r.tests().stream().filter(o -> !o.status().equals("passed")).map(o -> o.test().key()).collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    static Set<String> testsOf(Result r, String... exercises) {
+        return r.tests().stream().filter(o -> List.of(exercises).contains(o.test().exercise())).map(o -> o.test().key())
+                .collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    static Result.Outcome outcome(Result r, String exercise) {
+        return r.tests().stream().filter(o -> o.test().exercise().equals(exercise)).findFirst().orElseThrow();
+    }
+
+    @Test
+    @DisplayName("the reference notebooks score full marks, hidden tests included")
+    void solutionsScoreFullMarks() throws IOException {
+        Result r = grade(SOLUTION_01, "01-rectangle");
+        assertEquals(r.maxScore(), r.score(), Reports.table(r));
+        assertTrue(r.tests().stream().anyMatch(o -> !o.test().visibility().equals("visible")), "hidden tests ran");
+        Result v = grade(ROOT.resolve("solutions/notebooks/00-vectors-and-matrices.ipynb"), "00-vectors-and-matrices");
+        assertEquals(v.maxScore(), v.score(), Reports.table(v));
+        assertEquals(1, r.jvms());
+    }
+
+    @Test
+    @DisplayName("the untouched student notebook and the starter code score 0, every test saying 'not implemented yet'")
+    void untouchedScoresZero() throws IOException {
+        for (Path p : List.of(ROOT.resolve("notebooks/01-rectangle.ipynb"), ROOT.resolve("exercises/src/main/java/org/nnlab/exercises/starter"))) {
+            Result r = grade(p, "01-rectangle", "00-vectors-and-matrices");
+            assertEquals(0, r.score(), Reports.table(r));
+            assertEquals("ok", r.status());
+            for (Result.Outcome o : r.tests()) {
+                boolean notebookOnly = p.toString().endsWith(".ipynb") && o.test().exercise().startsWith("0.");
+                assertTrue(notebookOnly ? o.message().startsWith("not submitted") : o.message().endsWith("not implemented yet"),
+                        o.test().key() + ": " + o.message());
+            }
+        }
+    }
+
+    @Test
+    @DisplayName("buggy notebooks fail exactly the tests meant to catch them")
+    void buggyNotebooksFailExactlyTheirTests() throws IOException {
+        Path transposed = notebookWith("transposed", Map.of("1.4", """
+                public double[] layer(double[] a, double[][] w, double[] b) {
+                    double[] out = new double[b.length];
+                    for (int i = 0; i < b.length; i++) {
+                        out[i] = neuron(a, w[i], b[i]);
+                    }
+                    return out;
+                }
+                """));
+        Result r = grade(transposed, "01-rectangle");
+        assertEquals(testsOf(r, "1.4"), failing(r), Reports.table(r));
+
+        Path sigmoid = notebookWith("sigmoid", Map.of("1.2", "public double sigmoid(double z) {\n    return 1 / (1 + Math.exp(z));\n}\n"));
+        Result s = grade(sigmoid, "01-rectangle");
+        Set<String> expected = testsOf(s, "1.3", "1.4");
+        expected.remove("1.3: hidden neuron 2 for x gives g(0) = 0.5");
+        expected.add("1.2: sigmoid(-4.4) is 0.012 and sigmoid(2.1) is 0.89, as on the slides");
+        expected.add("1.2: sigmoid stays between 0 and 1 for large |z| (no NaN)");
+        assertEquals(expected, failing(s), Reports.table(s));
+    }
+
+    @Test
+    @DisplayName("an infinite loop, System.exit, OutOfMemoryError, StackOverflowError, 100 MB of printing and a compile error cost only their exercises")
+    void adversarialCellsCostOnlyThemselves() throws IOException {
+        Path bad = notebookWith("adversarial", Map.of(
+                "1.1", "public double[] toVector(int[][] image) {\n    while (true) { }\n}\n",
+                "1.2", "public double sigmoid(double z) {\n    return 1 / (1 + Math.exp(-zz));\n}\n",
+                "1.5", "public double[] wrongInput() {\n    System.exit(1);\n    return null;\n}\n",
+                "1.6", "public RectangleWeights tune(RectangleWeights slides) {\n    List<long[]> hog = new ArrayList<>();\n"
+                        + "    while (true) { hog.add(new long[50_000_000]); }\n}\n",
+                "1.7", "public double cost(double[] y, double[] yTrue) {\n    return cost(y, yTrue) + 1;\n}\n",
+                "1.8", "public INDArray step(INDArray w, INDArray gradient, double learningRate) {\n"
+                        + "    String line = \"x\".repeat(99);\n    for (int i = 0; i < 1_000_000; i++) { System.out.println(line); }\n"
+                        + "    return w.sub(gradient.mul(learningRate));\n}\n"));
+        Result r = grade(bad, "01-rectangle");
+        String table = Reports.table(r);
+        assertEquals(testsOf(r, "1.8"), r.tests().stream().filter(o -> o.status().equals("passed")).map(o -> o.test().key())
+                .collect(Collectors.toCollection(TreeSet::new)), table);
+        assertTrue(outcome(r, "1.1").message().startsWith("still running after 2"), table);
+        String compile = outcome(r, "1.2").message();
+        assertTrue(compile.contains("exercise 1.2 (cell ") && compile.contains("), line 2: cannot find symbol"), compile);
+        assertTrue(outcome(r, "1.5").message().contains("System.exit(1)"), table);
+        assertTrue(outcome(r, "1.6").message().contains("OutOfMemoryError"), table);
+        assertTrue(outcome(r, "1.7").message().contains("StackOverflowError"), table);
+        assertTrue(r.output().length() <= (1 << 20) + 200 && r.output().contains("truncated"), "output capped: " + r.output().length());
+        assertEquals("ok", r.status());
+    }
+
+    @Test
+    @DisplayName("a deleted, a duplicated and a renamed exercise cell, and a file that is not JSON, get messages; the rest is graded")
+    void malformedNotebooks() throws IOException {
+        Map<String, String> deleted = new java.util.HashMap<>();
+        deleted.put("1.3", null);
+        Path p = notebookWith("malformed", deleted);
+        String text = Files.readString(p).replace("\"exercise\":\"1.7\"", "\"exercise\":\"1.77\"");
+        Files.writeString(p, text);
+        Result r = grade(p, "01-rectangle");
+        assertTrue(outcome(r, "1.3").message().contains("has no cell for it"), Reports.table(r));
+        assertTrue(outcome(r, "1.7").message().contains("has no cell for it"), Reports.table(r));
+        assertTrue(r.notes().stream().anyMatch(n -> n.contains("\"1.77\"")), r.notes().toString());
+        assertEquals(testsOf(r, "1.3", "1.4", "1.7"), failing(r), Reports.table(r));   // layer calls the missing neuron
+
+        Path notJson = tmp.resolve("notjson.ipynb");
+        Files.writeString(notJson, "this is not { json");
+        Result n = grade(notJson, "01-rectangle");
+        assertEquals(0, n.score());
+        assertTrue(n.tests().stream().allMatch(o -> o.message().contains("is not a notebook: not valid JSON")), Reports.table(n));
+    }
+
+    @Test
+    @DisplayName("results.json has Gradescope's keys and types")
+    void resultsJsonFollowsGradescope() throws IOException {
+        Result r = grade(notebookWith("sigmoid-ok", Map.of()), "01-rectangle");
+        Map<?, ?> json = (Map<?, ?>) Json.parse(Json.write(Reports.resultsJson(r)));
+        assertInstanceOf(Number.class, json.get("score"));
+        assertInstanceOf(Number.class, json.get("execution_time"));
+        assertInstanceOf(String.class, json.get("output"));
+        for (Object t : (List<?>) json.get("tests")) {
+            Map<?, ?> test = (Map<?, ?>) t;
+            assertInstanceOf(String.class, test.get("name"));
+            assertInstanceOf(Number.class, test.get("score"));
+            assertInstanceOf(Number.class, test.get("max_score"));
+            assertInstanceOf(String.class, test.get("output"));
+            assertTrue(Set.of("passed", "failed").contains(test.get("status")), String.valueOf(test));
+            assertTrue(Set.of("visible", "hidden", "after_due_date", "after_published").contains(test.get("visibility")), String.valueOf(test));
+        }
+    }
+
+    @Test
+    @DisplayName("a folder of 5 submissions gives a gradebook and a feedback file each; a re-run skips them all")
+    void batchGradebookAndResume() throws Exception {
+        Path folder = Files.createDirectories(tmp.resolve("class"));
+        Files.copy(SOLUTION_01, folder.resolve("alice.ipynb"));
+        Files.copy(ROOT.resolve("notebooks/01-rectangle.ipynb"), folder.resolve("bob.ipynb"));
+        Files.writeString(folder.resolve("carol.ipynb"), "not json");
+        Files.copy(notebookWith("dave", Map.of("1.2", "public double sigmoid(double z) {\n    return 1 / (1 + Math.exp(z));\n}\n")),
+                folder.resolve("dave.ipynb"));
+        Path erin = Files.createDirectories(folder.resolve("erin"));
+        Files.copy(ROOT.resolve("exercises/src/main/java/org/nnlab/exercises/starter/RectangleStarter.java"), erin.resolve("RectangleStarter.java"));
+        Path out = tmp.resolve("class-grades");
+        String[] args = {folder.toString(), "--out", out.toString(), "--jobs", "2", "--test-timeout", "2", "--notebook", "01"};
+        assertEquals(0, GradeMain.run(args));
+        List<String> csv = Files.readAllLines(out.resolve("gradebook.csv"));
+        assertEquals(6, csv.size(), String.join("\n", csv));
+        assertTrue(csv.get(0).startsWith("student,ex1.1,ex1.2,") && csv.get(0).endsWith(",total,max,seconds,status"), csv.get(0));
+        assertTrue(csv.get(1).startsWith("alice,2,4,3,4,1,2,2,2,20,20,"), csv.get(1));
+        assertTrue(csv.get(2).startsWith("bob,0,") && csv.get(3).startsWith("carol,0,") && csv.get(5).startsWith("erin,0,"), String.join("\n", csv));
+        assertTrue(Files.readString(out.resolve("carol/feedback.md")).contains("not a notebook"));
+        String before = Files.readString(out.resolve("alice/grade.json"));
+        long start = System.nanoTime();
+        assertEquals(0, GradeMain.run(args));
+        assertTrue((System.nanoTime() - start) / 1e9 < 3, "a re-run grades nothing");
+        assertEquals(before, Files.readString(out.resolve("alice/grade.json")));
+        try (var s = Files.list(out.resolve("alice"))) {
+            assertTrue(s.noneMatch(f -> f.toString().endsWith(".tmp")), "no temporary files left");
+        }
+    }
+}
