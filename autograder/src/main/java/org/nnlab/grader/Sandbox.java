@@ -114,8 +114,13 @@ public final class Sandbox {
             Files.deleteIfExists(results);
             List<String> cmd = new ArrayList<>(prefix);
             if (isolation.equals("bwrap")) {
-                cmd.addAll(List.of("--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc", "--tmpfs", "/tmp",
-                        "--bind", scratch.toString(), scratch.toString(), "--unshare-net", "--unshare-pid",
+                cmd.addAll(List.of("--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc", "--tmpfs", "/tmp"));
+                // /tmp is emptied (other submissions may sit there); what the grading JVM needs from it
+                // comes back read-only: the submission itself and any class path entry under /tmp
+                for (Path needed : neededUnderTmp(submission)) {
+                    cmd.addAll(List.of("--ro-bind", needed.toString(), needed.toString()));
+                }
+                cmd.addAll(List.of("--bind", scratch.toString(), scratch.toString(), "--unshare-net", "--unshare-pid",
                         "--die-with-parent", "--chdir", scratch.toString()));
             }
             cmd.addAll(List.of(javaBin(), "-Xmx" + options.memoryMb() + "m", "-Xss1m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
@@ -302,5 +307,22 @@ public final class Sandbox {
         long dropped() {
             return dropped;
         }
+    }
+
+    /** The submission and the class path entries that lie under /tmp, which bwrap replaces by an empty tmpfs. */
+    private static List<Path> neededUnderTmp(Path submission) {
+        List<Path> needed = new ArrayList<>();
+        Path tmp = Path.of("/tmp");
+        Path sub = submission.toAbsolutePath().normalize();
+        if (sub.startsWith(tmp)) {
+            needed.add(sub);
+        }
+        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            Path p = Path.of(entry).toAbsolutePath().normalize();
+            if (!entry.isBlank() && p.startsWith(tmp) && Files.exists(p)) {
+                needed.add(p);
+            }
+        }
+        return needed;
     }
 }
