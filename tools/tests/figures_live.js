@@ -1,0 +1,151 @@
+// Driven by tools/tests/test_figures_live.py: opens a notebook in a running Jupyter (JupyterLab or
+// the classic notebook), runs all its cells live through the kernel, waits, and prints one JSON line
+// with what the page shows: every nnlab figure (Plotly drawn? its traces), every static picture, the
+// requests that tried to leave 127.0.0.1 (all blocked) and the page's errors. Takes a screenshot.
+//
+// usage: node figures_live.js CONFIG_JSON
+//   {"chromium": path, "playwright": dir of playwright-core, "base": "http://127.0.0.1:PORT",
+//    "token": T, "ui": "lab"|"classic", "notebook": "name.ipynb", "screenshot": path.png,
+//    "profile": fresh user-data-dir, "timeout": seconds}
+'use strict';
+const config = JSON.parse(process.argv[2]);
+const { chromium } = require(config.playwright);
+
+const FLAGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--hide-scrollbars',
+];
+
+function log(...args) { process.stderr.write('[figures_live ' + config.ui + '] ' + args.join(' ') + '\n'); }
+
+async function main() {
+  const deadline = Date.now() + config.timeout * 1000;
+  const left = () => Math.max(1000, deadline - Date.now());
+  const context = await chromium.launchPersistentContext(config.profile, {
+    executablePath: config.chromium, headless: true, args: FLAGS,
+    viewport: { width: 1280, height: 900 }, serviceWorkers: 'block',
+  });
+  const blocked = [];
+  const errors = [];
+  const local = new URL(config.base);
+  // no network: everything but the Jupyter server on 127.0.0.1 is aborted (and remembered)
+  await context.route('**/*', (route) => {
+    const url = new URL(route.request().url());
+    if (url.protocol === 'data:' || url.protocol === 'blob:' || url.host === local.host) {
+      return route.continue();
+    }
+    blocked.push(route.request().url());
+    return route.abort('internetdisconnected');
+  });
+  const page = context.pages()[0] || await context.newPage();
+  pageForDebug = page;
+  page.on('pageerror', (e) => errors.push(String(e && e.message || e)));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push('console: ' + m.text()); });
+
+  const q = '?token=' + encodeURIComponent(config.token);
+  if (config.ui === 'lab') {
+    await page.goto(config.base + '/lab/tree/' + config.notebook + q, { timeout: left() });
+    log('waiting for the kernel');
+    // (JJava publishes no status until the first request: the kernel's status stays 'unknown' till then)
+    await page.waitForFunction(() => {
+      const w = window.jupyterapp && window.jupyterapp.shell.currentWidget;
+      const k = w && w.sessionContext && w.sessionContext.session && w.sessionContext.session.kernel;
+      return k && k.connectionStatus === 'connected' && w.content && w.content.model;
+    }, null, { timeout: left(), polling: 250 });
+    await page.evaluate(() => window.jupyterapp.shell.currentWidget.sessionContext.session.kernel.info);
+    log('running all cells');
+    await page.evaluate(() => window.jupyterapp.commands.execute('notebook:run-all-cells'));
+    await page.waitForFunction(() => {
+      const w = window.jupyterapp.shell.currentWidget;
+      const cells = w.content.model.cells;
+      for (let i = 0; i < cells.length; i++) {
+        const c = cells.get(i);
+        if (c.type === 'code' && !(c.executionCount > 0)) return false;
+      }
+      return w.sessionContext.session.kernel.status !== 'busy';
+    }, null, { timeout: left(), polling: 500 });
+  } else {
+    await page.goto(config.base + '/notebooks/' + config.notebook + q, { timeout: left() });
+    log('waiting for the kernel');
+    await page.waitForFunction(() => {
+      const nb = window.Jupyter && window.Jupyter.notebook;
+      return nb && nb.kernel && nb.kernel.is_connected();
+    }, null, { timeout: left(), polling: 250 });
+    log('running all cells');
+    await page.evaluate(() => window.Jupyter.notebook.execute_all_cells());
+    await page.waitForFunction(() => {
+      const cells = window.Jupyter.notebook.get_cells().filter((c) => c.cell_type === 'code');
+      return cells.every((c) => typeof c.input_prompt_number === 'number')
+        && !document.body.classList.contains('notebook_running')
+        && document.querySelector('#kernel_indicator_icon.kernel_idle_icon') !== null;
+    }, null, { timeout: left(), polling: 500 });
+  }
+  log('cells ran; waiting for the figures to draw');
+  // Plotly draws asynchronously: wait (bounded) until every figure says it drew
+  await page.waitForFunction(() => {
+    const figures = [...document.querySelectorAll('.nnlab-figure')];
+    return figures.length > 0 && figures.every((f) => f.dataset.nnlabDrawn === f.dataset.nnlabTraces);
+  }, null, { timeout: Math.min(left(), 30000), polling: 250 }).catch(() => log('not every figure drew in time'));
+
+  const result = await page.evaluate(() => {
+    const box = (e) => { const r = e.getBoundingClientRect(); return [Math.round(r.width), Math.round(r.height)]; };
+    return {
+      plotly: typeof window.Plotly === 'object' && window.Plotly !== null ? window.Plotly.version : null,
+      figures: [...document.querySelectorAll('.nnlab-figure')].map((f) => ({
+        id: f.id,
+        traces: Number(f.dataset.nnlabTraces),
+        drawn: f.dataset.nnlabDrawn === undefined ? null : Number(f.dataset.nnlabDrawn),
+        plots: f.querySelectorAll('.js-plotly-plot').length,
+        mainSvgs: f.querySelectorAll('svg.main-svg').length,
+        traceGroups: f.querySelectorAll('g.trace').length,
+        plotData: (() => { const p = f.querySelector('.js-plotly-plot'); return p && p.data ? p.data.length : null; })(),
+        staticShown: (() => { const s = f.querySelector('.nnlab-static'); return !!s && s.style.display !== 'none'; })(),
+        size: (() => { const s = f.querySelector('svg.main-svg'); return s ? box(s) : null; })(),
+        inProgress: !!f.closest('.nnlab-progress'),
+      })),
+      pictures: [...document.querySelectorAll('.nnlab-picture')].map((p) => {
+        const svg = p.querySelector('svg');
+        return { panels: Number(p.dataset.nnlabPanels), size: svg ? box(svg) : null,
+          elements: svg ? svg.querySelectorAll('*').length : 0 };
+      }),
+      cdnScripts: [...document.querySelectorAll('script[src]')].map((s) => s.src)
+        .filter((s) => !s.startsWith(location.origin)),
+    };
+  });
+  result.blocked = blocked;
+  result.errors = errors;
+
+  // one screenshot of the whole notebook: make the window as tall as the notebook's content
+  const height = await page.evaluate((ui) => {
+    const scroller = ui === 'lab'
+      ? document.querySelector('.jp-NotebookPanel:not(.lm-mod-hidden) .jp-WindowedPanel-outer')
+      : document.querySelector('#site');
+    return scroller ? scroller.scrollHeight + 200 : document.body.scrollHeight;
+  }, config.ui);
+  await page.setViewportSize({ width: 1280, height: Math.min(Math.max(900, height), 12000) });
+  await page.waitForTimeout(1500);  // Plotly relayouts on resize
+  await page.screenshot({ path: config.screenshot });
+  process.stdout.write(JSON.stringify(result) + '\n');
+  await context.close();
+}
+
+let pageForDebug = null;
+
+main().catch(async (e) => {
+  log('failed:', e && e.stack || e);
+  if (pageForDebug) {
+    // what the page was doing, for the test's message
+    const state = await pageForDebug.evaluate(() => {
+      const app = window.jupyterapp; const w = app && app.shell.currentWidget;
+      const k = w && w.sessionContext && w.sessionContext.session && w.sessionContext.session.kernel;
+      const nb = window.Jupyter && window.Jupyter.notebook;
+      return { url: location.href, title: document.title, jupyterapp: !!app, widget: w ? w.constructor.name + ' ' + w.id : null,
+        kernel: k ? k.status : null, classicKernel: nb && nb.kernel ? String(nb.kernel.is_connected()) : null,
+        text: document.body.innerText.slice(0, 600) };
+    }).catch((x) => String(x));
+    log('page state:', JSON.stringify(state));
+    await pageForDebug.screenshot({ path: config.screenshot.replace(/\.png$/, '-failed.png') }).catch(() => {});
+  }
+  process.exit(2);
+});

@@ -1,0 +1,245 @@
+"""Live check that figures draw inside a running Jupyter, offline (issue 4).
+
+test_figures.py checks the `jupyter nbconvert --to html` export. This one checks the two live UIs:
+  * JupyterLab, started as students start it: `./nnlab lab --no-browser --port P --ServerApp.token=T`
+    (plus a temporary notebook folder, `--LabApp.expose_app_in_browser=True` so that the driver can
+    say "run all cells", and a temporary workspaces folder so the user's layout is left alone);
+  * the classic notebook: Debian's notebook 6 (`python3 -m notebook` of /usr/bin/python3), which is
+    what `./nnlab lab` starts when setup fell back to Debian's packages (the fallback venv is
+    /usr/bin/python3's with --system-site-packages, so it is the same server and page). It is started
+    directly here because `./nnlab lab` picks the classic UI only when the venv has no JupyterLab.
+    Skipped with a message when that python has no notebook < 7. (Notebook 7 is not in
+    requirements.txt; it is built from JupyterLab's own output renderer, tested above.)
+
+In each, headless Chromium (driven by playwright-core from npm, pinned below and installed on first
+use into build/node/, git-ignored; its own browser download is not used: the system Chromium is)
+opens tools/tests/notebooks/figures-live.ipynb, runs all cells through the "Java (nnlab)" kernel and
+checks in the live DOM that every Plotly figure drew all its traces (.js-plotly-plot, Plotly's
+.main-svg layers, g.trace groups) and every static picture (digit grid, class templates, network
+drawing) is there with a size. Every request that is not to the Jupyter server on 127.0.0.1 is
+aborted, and the test asserts that none was even attempted (no CDN). Screenshots go to
+build/figures-live/{lab,classic}.png. The two UIs run side by side to keep the time down.
+
+Needs Chromium (Debian: apt-get install chromium) and node/npm; skipped with a message without them,
+except when CI=true, where it must run.
+"""
+import json
+import os
+import pathlib
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import unittest
+import urllib.request
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+NOTEBOOK = ROOT / "tools" / "tests" / "notebooks" / "figures-live.ipynb"
+DRIVER = ROOT / "tools" / "tests" / "figures_live.js"
+OUT = ROOT / "build" / "figures-live"
+NODE_DIR = ROOT / "build" / "node"
+PLAYWRIGHT = "playwright-core@1.65.1"
+KERNEL = os.environ.get("NNLAB_KERNEL", "java-nnlab")
+CI = os.environ.get("CI") == "true"
+TIMEOUT = 150  # seconds per UI, all included; they take ~50-60 s each here
+EXPECTED_FIGURES = 2   # Plotly: the loss curves, the contours with two descent paths
+EXPECTED_PICTURES = 3  # static SVG: the digit grid with predictions, the class templates, the network
+CLASSIC_PYTHON = "/usr/bin/python3"
+
+
+def chromium():
+    for name in ("chromium", "chromium-browser", "google-chrome"):
+        path = shutil.which(name)
+        if path:
+            return path
+    return None
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def playwright_dir():
+    """playwright-core, installed on first use into build/node (pinned); None when npm cannot."""
+    target = NODE_DIR / "node_modules" / "playwright-core"
+    wanted = PLAYWRIGHT.split("@")[1]
+    package = target / "package.json"
+    if package.is_file() and json.loads(package.read_text())["version"] == wanted:
+        return target
+    if not shutil.which("npm"):
+        return None
+    NODE_DIR.mkdir(parents=True, exist_ok=True)
+    # PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: playwright-core downloads none anyway; the system Chromium is used
+    done = subprocess.run(["npm", "install", "--prefix", str(NODE_DIR), "--no-audit", "--no-fund",
+                           "--loglevel=error", "--no-save", PLAYWRIGHT],
+                          capture_output=True, text=True, timeout=300,
+                          env={**os.environ, "PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD": "1"})
+    if done.returncode != 0 or not package.is_file():
+        sys.stderr.write(done.stdout + done.stderr)
+        return None
+    return target
+
+
+def classic_notebook_available():
+    if not os.access(CLASSIC_PYTHON, os.X_OK):
+        return False
+    done = subprocess.run([CLASSIC_PYTHON, "-c", "import notebook, sys; "
+                           "sys.exit(int(notebook.__version__.split('.')[0]) >= 7)"], capture_output=True)
+    return done.returncode == 0
+
+
+class Server:
+    """A Jupyter server of ours on 127.0.0.1, on a fresh copy of the notebook; stopped by its pid."""
+
+    def __init__(self, ui, work):
+        self.ui, self.port, self.token = ui, free_port(), "nnlab-live-" + os.urandom(8).hex()
+        self.dir = work / ui
+        self.dir.mkdir(parents=True)
+        shutil.copy(NOTEBOOK, self.dir / NOTEBOOK.name)
+        self.log_path = OUT / f"{ui}-server.log"
+        env = dict(os.environ)
+        root = ["--allow-root"] if os.geteuid() == 0 else []
+        if ui == "lab":
+            cmd = [str(ROOT / "nnlab"), "lab", "--no-browser", f"--port={self.port}", "--ip=127.0.0.1",
+                   f"--ServerApp.token={self.token}", f"--notebook-dir={self.dir}",
+                   "--LabApp.expose_app_in_browser=True", f"--LabApp.workspaces_dir={work / 'workspaces'}"]
+        else:
+            # what ./nnlab lab runs in Debian's fallback: python -m notebook, the kernel named as default;
+            # the kernelspec lives in the venv, so point Jupyter there
+            env["JUPYTER_PATH"] = os.pathsep.join(
+                p for p in (str(ROOT / ".venv" / "share" / "jupyter"), env.get("JUPYTER_PATH")) if p)
+            cmd = [CLASSIC_PYTHON, "-m", "notebook", "--no-browser", f"--port={self.port}", "--ip=127.0.0.1",
+                   f"--NotebookApp.token={self.token}", f"--notebook-dir={self.dir}",
+                   f"--MappingKernelManager.default_kernel_name={KERNEL}", *root]
+        self.log = open(self.log_path, "w")
+        self.proc = subprocess.Popen(cmd, cwd=self.dir, env=env, stdout=self.log, stderr=subprocess.STDOUT,
+                                     stdin=subprocess.DEVNULL, start_new_session=True)
+
+    @property
+    def base(self):
+        return f"http://127.0.0.1:{self.port}"
+
+    def wait_up(self, seconds):
+        end = time.time() + seconds
+        while time.time() < end:
+            if self.proc.poll() is not None:
+                raise AssertionError(f"the {self.ui} server exited ({self.proc.returncode}); see {self.log_path}")
+            try:
+                with urllib.request.urlopen(f"{self.base}/api/status?token={self.token}", timeout=2) as r:
+                    if r.status == 200:
+                        return
+            except OSError:
+                time.sleep(0.5)
+        raise AssertionError(f"the {self.ui} server did not answer within {seconds} s; see {self.log_path}")
+
+    def stop(self):
+        if self.proc.poll() is None:
+            self.proc.terminate()  # Jupyter shuts its kernels down on SIGTERM
+            try:
+                self.proc.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait(timeout=5)
+        try:  # a kernel left behind in the server's own session (started by us, ended by its group id)
+            os.killpg(self.proc.pid, 9)
+        except (ProcessLookupError, PermissionError):
+            pass
+        self.log.close()
+
+
+def drive(server, playwright, work, results):
+    """Runs the browser against one server; results[ui] = the page's JSON or an error message."""
+    try:
+        server.wait_up(90)
+        config = {"chromium": chromium(), "playwright": str(playwright), "base": server.base,
+                  "token": server.token, "ui": server.ui, "notebook": NOTEBOOK.name,
+                  "screenshot": str(OUT / f"{server.ui}.png"), "profile": str(work / f"profile-{server.ui}"),
+                  "timeout": TIMEOUT - 20}
+        done = subprocess.run(["node", str(DRIVER), json.dumps(config)], capture_output=True, text=True,
+                              timeout=TIMEOUT)
+        (OUT / f"{server.ui}-driver.log").write_text(done.stderr)
+        if done.returncode != 0:
+            results[server.ui] = f"the browser driver failed ({done.returncode}):\n{done.stderr[-3000:]}"
+        else:
+            results[server.ui] = json.loads(done.stdout.strip().splitlines()[-1])
+    except Exception as e:  # noqa: BLE001 - reported by the test that reads it
+        results[server.ui] = f"{type(e).__name__}: {e}"
+
+
+@unittest.skipUnless((chromium() and shutil.which("node")) or CI,
+                     "headless Chromium or node is not installed (Debian: apt-get install chromium nodejs npm)")
+class LiveFiguresTest(unittest.TestCase):
+
+    @classmethod
+    def setUpClass(cls):
+        playwright = playwright_dir()
+        if playwright is None:
+            message = f"npm could not install {PLAYWRIGHT} into {NODE_DIR}"
+            if CI:
+                raise AssertionError(message)
+            raise unittest.SkipTest(message)
+        if OUT.exists():
+            shutil.rmtree(OUT)
+        OUT.mkdir(parents=True)
+        cls.work = pathlib.Path(tempfile.mkdtemp(prefix="nnlab-live-"))
+        uis = ["lab"] + (["classic"] if classic_notebook_available() else [])
+        cls.results = {}
+        started = time.time()
+        servers = []
+        try:
+            for ui in uis:
+                servers.append(Server(ui, cls.work))
+            threads = [threading.Thread(target=drive, args=(s, playwright, cls.work, cls.results)) for s in servers]
+            for t in threads:
+                t.start()
+            for t in threads:
+                t.join()
+        finally:
+            for s in servers:
+                s.stop()
+            shutil.rmtree(cls.work, ignore_errors=True)
+        print(f"\nlive figures: {', '.join(uis)} in {time.time() - started:.0f} s; screenshots in {OUT}",
+              file=sys.stderr)
+
+    def check_ui(self, ui):
+        result = self.results.get(ui)
+        if not isinstance(result, dict):
+            self.fail(f"{ui}: {result}")
+        self.assertIsNotNone(result["plotly"], f"{ui}: plotly.js did not load")
+        cells = [f for f in result["figures"] if not f["inProgress"]]
+        self.assertEqual(EXPECTED_FIGURES, len(cells), f"{ui}: Plotly figures in the page: {result['figures']}")
+        for f in result["figures"]:
+            self.assertEqual(f["traces"], f["drawn"], f"{ui}: Plotly did not draw {f}")
+            self.assertEqual(f["traces"], f["plotData"], f"{ui}: {f}")
+            self.assertEqual(1, f["plots"], f"{ui}: {f}")
+            self.assertGreaterEqual(f["mainSvgs"], 2, f"{ui}: Plotly's SVG layers {f}")
+            self.assertGreaterEqual(f["traceGroups"], 1, f"{ui}: Plotly's trace groups {f}")
+            self.assertFalse(f["staticShown"], f"{ui}: the static stand-in is still shown {f}")
+            self.assertTrue(f["size"][0] > 300 and f["size"][1] > 200, f"{ui}: {f}")
+        self.assertEqual(EXPECTED_PICTURES, len(result["pictures"]), f"{ui}: {result['pictures']}")
+        for p in result["pictures"]:
+            self.assertTrue(p["size"] and p["size"][0] > 100 and p["size"][1] > 100, f"{ui}: picture {p}")
+            self.assertGreater(p["elements"], 10, f"{ui}: picture {p}")
+        self.assertEqual([], result["blocked"], f"{ui}: requests that tried to leave 127.0.0.1 (blocked)")
+        self.assertEqual([], result["cdnScripts"], f"{ui}: scripts from elsewhere")
+        self.assertFalse([e for e in result["errors"] if "plotly" in e.lower() or "nnlab" in e.lower()],
+                         f"{ui}: page errors {result['errors']}")
+        self.assertGreater((OUT / f"{ui}.png").stat().st_size, 50_000, f"{ui}.png is (nearly) blank")
+
+    def test_jupyterlab(self):
+        self.check_ui("lab")
+
+    def test_classic_notebook(self):
+        if "classic" not in self.results:
+            self.skipTest(f"{CLASSIC_PYTHON} has no classic notebook (< 7): Debian's jupyter-notebook "
+                          "(what ./nnlab lab starts after the Debian fallback) is not installed")
+        self.check_ui("classic")
+
+
+if __name__ == "__main__":
+    unittest.main()
