@@ -31,6 +31,12 @@ public final class Plots {
     /** Grid points per axis of contour plots and decision boundaries. */
     static final int GRID = 81;
 
+    /**
+     * At most this many points of a descent path are drawn: a run of 90,000 small steps would make a
+     * figure of megabytes that shows no more than a few hundred points do.
+     */
+    static final int MAX_PATH_POINTS = 400;
+
     private Plots() {
     }
 
@@ -86,8 +92,9 @@ public final class Plots {
         double margin = Math.max((hi - lo) * 0.25, 1);
         double[] x = linspace(lo - margin, hi + margin, 201);
         double[] y = Arrays.stream(x).map(f::value).toArray();
-        double[] pathX = result.path().stream().mapToDouble(p -> p[0]).toArray();
-        double[] pathY = values(result.values());
+        int[] drawn = drawn(result.path());
+        double[] pathX = Arrays.stream(drawn).mapToDouble(i -> result.path().get(i)[0]).toArray();
+        double[] pathY = Arrays.stream(drawn).mapToDouble(i -> result.values().get(i)).toArray();
         return Chart.of("Gradient descent on " + f + String.format(Locale.ROOT, " (alpha = %s, %d steps)",
                         result.alpha(), result.steps()), "x", "f(x)",
                 List.of(new Series.Line("f", x, y, Series.Mode.LINES, Colors.series(0), false),
@@ -140,9 +147,11 @@ public final class Plots {
             Args.require(result.path().get(0).length == 2, "Plots.descent", "runs on a function of two variables",
                     "a path in 1-D", "for Function1 use Plots.descent(f, result).");
             double[] start = result.path().get(0);
+            List<double[]> path = result.path();
+            int[] drawn = drawn(path);
             series.add(new Series.Line(String.format(Locale.ROOT, "from (%s, %s)", Svg.num(start[0]),
-                    Svg.num(start[1])), result.path().stream().mapToDouble(p -> p[0]).toArray(),
-                    result.path().stream().mapToDouble(p -> p[1]).toArray(), Series.Mode.LINES_AND_MARKERS,
+                    Svg.num(start[1])), Arrays.stream(drawn).mapToDouble(k -> path.get(k)[0]).toArray(),
+                    Arrays.stream(drawn).mapToDouble(k -> path.get(k)[1]).toArray(), Series.Mode.LINES_AND_MARKERS,
                     PATH_COLORS[i % PATH_COLORS.length], false));
         }
         String title = results.size() == 1
@@ -150,6 +159,60 @@ public final class Plots {
                         results.get(0).status().name().toLowerCase(Locale.ROOT).replace('_', ' '), results.get(0).steps())
                 : "Gradient descent from " + results.size() + " starts";
         return Chart.of(title, "x", "y", series).equalAxes();
+    }
+
+    /**
+     * The indices of the path points to draw: all of them up to {@link #MAX_PATH_POINTS}; for longer
+     * paths, the start, then each point at least 1/MAX_PATH_POINTS of the path's extent away from the
+     * last one drawn (so the fast first steps keep their shape and the slow crawl at the end is
+     * thinned), then evenly spaced ones if that is still too many; the last point always.
+     */
+    static int[] drawn(List<double[]> path) {
+        int n = path.size();
+        if (n <= MAX_PATH_POINTS) {
+            return java.util.stream.IntStream.range(0, n).toArray();
+        }
+        int dims = path.get(0).length;
+        double[] lo = new double[dims];
+        double[] hi = new double[dims];
+        Arrays.fill(lo, Double.POSITIVE_INFINITY);
+        Arrays.fill(hi, Double.NEGATIVE_INFINITY);
+        for (double[] p : path) {
+            for (int d = 0; d < dims; d++) {
+                if (Double.isFinite(p[d])) {
+                    lo[d] = Math.min(lo[d], p[d]);
+                    hi[d] = Math.max(hi[d], p[d]);
+                }
+            }
+        }
+        double extent = 0;
+        for (int d = 0; d < dims; d++) {
+            extent = Math.max(extent, hi[d] - lo[d]);
+        }
+        double minDistance = extent / MAX_PATH_POINTS;
+        List<Integer> kept = new ArrayList<>(List.of(0));
+        double[] last = path.get(0);
+        for (int i = 1; i < n - 1; i++) {
+            double[] p = path.get(i);
+            double squared = 0;
+            for (int d = 0; d < dims; d++) {
+                squared += (p[d] - last[d]) * (p[d] - last[d]);
+            }
+            if (!(Math.sqrt(squared) < minDistance)) {   // NaN and infinite steps are kept
+                kept.add(i);
+                last = p;
+            }
+        }
+        kept.add(n - 1);
+        if (kept.size() > MAX_PATH_POINTS) {
+            List<Integer> even = new ArrayList<>();
+            for (int j = 0; j < MAX_PATH_POINTS - 1; j++) {
+                even.add(kept.get((int) ((long) j * (kept.size() - 1) / (MAX_PATH_POINTS - 1))));
+            }
+            even.add(n - 1);
+            kept = even;
+        }
+        return kept.stream().mapToInt(Integer::intValue).toArray();
     }
 
     private static final String[] PATH_COLORS = {"#ff3b30", "#ffffff", "#ff9500", "#34c759", "#00c7be", "#ff2d55"};

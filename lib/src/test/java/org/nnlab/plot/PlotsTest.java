@@ -102,6 +102,25 @@ class PlotsTest {
     }
 
     @Test
+    @DisplayName("a path of tens of thousands of steps is drawn with at most 400 points, from its start to its end")
+    void longPathsAreThinned() {
+        var f = Functions.f2();
+        MinimizerResult r = new Minimizer(1e-3, 200_000).minimize(f, -20, 20);
+        assertTrue(r.path().size() > 50_000, "steps: " + r.path().size());
+        var path = (Series.Line) Plots.descent(f, r).series().get(1);
+        assertTrue(path.x().length <= Plots.MAX_PATH_POINTS, "drawn: " + path.x().length);
+        assertTrue(path.x().length > 50, "drawn: " + path.x().length);
+        assertEquals(-20, path.x()[0]);
+        assertEquals(20, path.y()[0]);
+        assertEquals(r.x(), path.x()[path.x().length - 1]);
+        assertEquals(r.y(), path.y()[path.y().length - 1]);
+        var line = (Series.Line) Plots.descent(Functions.parabola(),
+                new Minimizer(1e-4, 100_000).tolerance(1e-12).minimize(Functions.parabola(), 5.0)).series().get(1);
+        assertTrue(line.x().length <= Plots.MAX_PATH_POINTS, "drawn: " + line.x().length);
+        assertEquals(5.0, line.x()[0]);
+    }
+
+    @Test
     void contoursCoverTheBox() {
         Chart chart = Plots.contours(Functions.f1(), -1, 1, -2, 2);
         var contour = (Series.Contour) chart.series().get(0);
