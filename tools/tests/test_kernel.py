@@ -81,6 +81,30 @@ class JavaNnlabKernelTest(unittest.TestCase):
             pass
         status, out, _ = self.run_cell('System.out.println("alive");')
         self.assertEqual(("ok", "alive\n"), (status, out))
+        # and the loop really ended (JJava alone leaves it spinning; InterruptWatchdog stops it)
+        time.sleep(3)
+        before = self.kernel_cpu_seconds()
+        time.sleep(3)
+        self.assertLess(self.kernel_cpu_seconds() - before, 1.5, "the interrupted loop still burns CPU")
+
+    def kernel_cpu_seconds(self):
+        fields = open(f"/proc/{self.km.provisioner.process.pid}/stat").read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+    def test_an_interrupted_training_keeps_its_history_and_the_kernel(self):
+        status, _, _ = self.run_cell(
+            "var data = Datasets.structured(0.1, 1);\n"
+            "var model = Sequential.of(new Linear(6, 32), new Relu(), new Linear(32, 2));\n"
+            "var trainer = new Trainer(model, new MeanSquaredError(), new Sgd(model.parameters(), 0.001));")
+        self.assertEqual("ok", status)
+        msg_id = self.kc.execute("trainer.fit(data.train(), data.test(), 1_000_000, 8);")
+        time.sleep(5)
+        self.km.interrupt_kernel()
+        self.reply_to(msg_id, timeout=60)
+        status, out, error = self.run_cell(
+            "var h = trainer.history();\n"
+            "System.out.println(h.stopReason() + \" \" + (h.steps() > 0) + \" \" + (h.steps() < 8_000_000L));")
+        self.assertEqual(("ok", "INTERRUPTED true true\n", None), (status, out, error))
 
 
 if __name__ == "__main__":
