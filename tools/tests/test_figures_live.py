@@ -36,6 +36,9 @@ import time
 import unittest
 import urllib.request
 
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
+from test_figures import chromium  # noqa: E402  (one way to find the browser)
+
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 NOTEBOOK = ROOT / "tools" / "tests" / "notebooks" / "figures-live.ipynb"
 DRIVER = ROOT / "tools" / "tests" / "figures_live.js"
@@ -48,14 +51,6 @@ TIMEOUT = 150  # seconds per UI, all included; they take ~50-60 s each here
 EXPECTED_FIGURES = 2   # Plotly: the loss curves, the contours with two descent paths
 EXPECTED_PICTURES = 3  # static SVG: the digit grid with predictions, the class templates, the network
 CLASSIC_PYTHON = "/usr/bin/python3"
-
-
-def chromium():
-    for name in ("chromium", "chromium-browser", "google-chrome"):
-        path = shutil.which(name)
-        if path:
-            return path
-    return None
 
 
 def free_port():
