@@ -3,10 +3,11 @@ package org.nnlab.nn;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nnlab.check.Args;
 
 /**
  * Argument and call-order checks whose messages name the layer, the expected and the received shape,
- * and give a hint, in the form
+ * and give a hint, in the project's form ({@link Args#message}):
  * <pre>
  * Linear(784 -> 128).forward: expected input of shape [batch, 784] but was [32, 28, 28].
  * Hint: add a Flatten layer, or check the previous layer's output size.
@@ -32,8 +33,8 @@ public final class Shapes {
      */
     public static void requireFeatures(Object layer, INDArray x, long features) {
         if (x == null) {
-            throw new IllegalArgumentException(layer + ".forward: expected input of shape [batch, " + features
-                    + "] but was null.\nHint: pass an INDArray, e.g. Nd4j.createFromArray(new double[][] {...}).");
+            throw Args.fail(layer + ".forward", "input of shape [batch, " + features + "]", null,
+                    "pass an INDArray, e.g. Nd4j.createFromArray(new double[][] {...}).");
         }
         requireFeatures(layer, "forward", x.shape(), features);
     }
@@ -51,8 +52,7 @@ public final class Shapes {
                     : shape.length < 2
                             ? "a single sample is a row: use x.reshape(1, " + features + ")."
                             : "check the previous layer's output size.";
-            throw new IllegalArgumentException(layer + "." + method + ": expected input of shape [batch, " + features
-                    + "] but was " + format(shape) + ".\nHint: " + hint);
+            throw Args.fail(layer + "." + method, "input of shape [batch, " + features + "]", format(shape), hint);
         }
     }
 
@@ -65,18 +65,16 @@ public final class Shapes {
     public static void requireImages(Object layer, String method, long[] shape, long channels) {
         String expected = "[batch, " + (channels < 0 ? "channels" : Long.toString(channels)) + ", height, width]";
         if (shape == null) {
-            throw new IllegalArgumentException(layer + "." + method + ": expected input of shape " + expected
-                    + " but was null.\nHint: pass an INDArray.");
+            throw Args.fail(layer + "." + method, "input of shape " + expected, null, "pass an INDArray.");
         }
         if (shape.length != 4) {
-            throw new IllegalArgumentException(layer + "." + method + ": expected input of shape " + expected
-                    + " but was " + format(shape) + ".\nHint: images are [batch, channels, height, width];"
-                    + " reshape flat rows, e.g. x.reshape(batch, 1, 28, 28) for MNIST.");
+            throw Args.fail(layer + "." + method, "input of shape " + expected, format(shape),
+                    "images are [batch, channels, height, width]; reshape flat rows, e.g. x.reshape(batch, 1, 28, 28)"
+                            + " for MNIST.");
         }
         if (channels >= 0 && shape[1] != channels) {
-            throw new IllegalArgumentException(layer + "." + method + ": expected input of shape " + expected
-                    + " but was " + format(shape) + ".\nHint: the channel count is dimension 1; check the previous"
-                    + " layer's output channels.");
+            throw Args.fail(layer + "." + method, "input of shape " + expected, format(shape),
+                    "the channel count is dimension 1; check the previous layer's output channels.");
         }
     }
 
@@ -99,9 +97,9 @@ public final class Shapes {
      */
     public static void requireSameShape(Object layer, String what, long[] expected, INDArray actual) {
         if (actual == null || !Arrays.equals(expected, actual.shape())) {
-            throw new IllegalArgumentException(layer + ".backward: expected " + what + " of shape "
-                    + format(expected) + " but was " + (actual == null ? "null" : format(actual.shape()))
-                    + ".\nHint: backward takes dL/d(output) of the last forward call, with the output's shape.");
+            throw Args.fail(layer + ".backward", what + " of shape " + format(expected),
+                    actual == null ? null : format(actual.shape()),
+                    "backward takes dL/d(output) of the last forward call, with the output's shape.");
         }
     }
 }
