@@ -1,5 +1,6 @@
 package org.nnlab.bench;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -7,13 +8,19 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Properties;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nnlab.check.Args;
 import org.nnlab.data.Dataset;
 import org.nnlab.data.Mnist;
 import org.nnlab.loss.SoftmaxCrossEntropy;
+import org.nnlab.nn.Activation;
+import org.nnlab.nn.Dropout;
 import org.nnlab.nn.Init;
+import org.nnlab.nn.Layer;
+import org.nnlab.nn.Linear;
 import org.nnlab.nn.Models;
 import org.nnlab.nn.Sequential;
 import org.nnlab.optim.Adam;
@@ -43,7 +50,13 @@ import org.nnlab.train.Trainer;
 public final class MnistBenchmark {
 
     /** What to run; see {@link #parse(String...)}. */
-    public record Options(String model, int epochs, int trainLimit, int testLimit, long seed, int batch) {
+    public record Options(String model, int epochs, int trainLimit, int testLimit, long seed, int batch,
+            DataType dataType) {
+
+        /** Options training in float32 (the benchmark's default, as Keras and PyTorch train). */
+        public Options(String model, int epochs, int trainLimit, int testLimit, long seed, int batch) {
+            this(model, epochs, trainLimit, testLimit, seed, batch, DataType.FLOAT);
+        }
     }
 
     /** What a run measured. */
@@ -72,13 +85,16 @@ public final class MnistBenchmark {
 
     static final String USAGE = """
             Usage: MnistBenchmark mlp|cnn [--epochs N] [--train-limit N] [--test-limit N] [--seed S] [--batch N]
+                                          [--dtype float|double]
               mlp    784-512-512-10 MLP with dropout 0.2, RmsProp (Keras defaults); default 20 epochs, goal 98.0%
               cnn    the slides' CNN (Conv32-Conv64-MaxPool-Dense128), Adam lr 0.001; default 12 epochs, goal 99.0%
               --epochs N       epochs to train (default 20 for mlp, 12 for cnn)
               --train-limit N  the first N of the 60000 training images (default all)
               --test-limit N   the first N of the 10000 test images (default all)
               --seed S         seed of the weights, dropout masks and shuffles (default 42)
-              --batch N        mini-batch size (default 128)""";
+              --batch N        mini-batch size (default 128)
+              --dtype T        float (default: float32, as Keras and PyTorch) or double (the library's default
+                               for models built without a type; gradient checks use it)""";
 
     private static final int ALL_TRAIN = 60_000;
     private static final int ALL_TEST = 10_000;
@@ -134,15 +150,23 @@ public final class MnistBenchmark {
         int testLimit = ALL_TEST;
         long seed = 42;
         int batch = 128;
+        DataType type = DataType.FLOAT;
         for (int i = 1; i < args.length; i += 2) {
             String option = args[i];
-            Args.require(List.of("--epochs", "--train-limit", "--test-limit", "--seed", "--batch").contains(option),
-                    where, "one of --epochs, --train-limit, --test-limit, --seed, --batch", "'" + option + "'",
+            Args.require(List.of("--epochs", "--train-limit", "--test-limit", "--seed", "--batch", "--dtype")
+                            .contains(option), where, "one of --epochs, --train-limit, --test-limit, --seed, --batch,"
+                            + " --dtype", "'" + option + "'",
                     "each option is followed by its value, e.g. --epochs 5.");
-            Args.require(i + 1 < args.length, where, "a number after " + option, "nothing",
-                    "e.g. " + option + " " + (option.equals("--seed") ? "42" : "5") + ".");
+            Args.require(i + 1 < args.length, where, (option.equals("--dtype") ? "float or double" : "a number")
+                    + " after " + option, "nothing", "e.g. " + option + " "
+                    + (option.equals("--seed") ? "42" : option.equals("--dtype") ? "float" : "5") + ".");
             String value = args[i + 1];
             switch (option) {
+                case "--dtype" -> {
+                    Args.require(value.equals("float") || value.equals("double"), where, "float or double after --dtype",
+                            "'" + value + "'", "float trains about twice as fast; double is what gradient checks use.");
+                    type = value.equals("float") ? DataType.FLOAT : DataType.DOUBLE;
+                }
                 case "--epochs" -> epochs = positive(option, value, Integer.MAX_VALUE, "5 for a quick run.");
                 case "--train-limit" -> trainLimit = positive(option, value, ALL_TRAIN,
                         "MNIST has 60000 training images; 6000 for a quick run.");
@@ -152,7 +176,7 @@ public final class MnistBenchmark {
                 default -> seed = number(option, value, "any whole number, e.g. 42.");
             }
         }
-        return new Options(model, epochs, trainLimit, testLimit, seed, batch);
+        return new Options(model, epochs, trainLimit, testLimit, seed, batch, type);
     }
 
     private static int positive(String option, String value, int max, String hint) {
@@ -194,7 +218,8 @@ public final class MnistBenchmark {
 
     /** The model of the options, from {@link Models}. */
     public static Sequential model(Options options) {
-        return options.model().equals("cnn") ? Models.cnn(options.seed()) : Models.mlp(options.seed());
+        return options.model().equals("cnn") ? Models.cnn(options.seed(), options.dataType())
+                : Models.mlp(options.seed(), options.dataType());
     }
 
     /** The optimiser: RmsProp with Keras's defaults for the MLP (as the slides), Adam lr 0.001 for the CNN. */
@@ -214,8 +239,8 @@ public final class MnistBenchmark {
     public static Result run(Options options, Mnist mnist, PrintStream out, PrintStream progress) {
         Mnist source = options.model().equals("cnn") ? mnist.asImages() : mnist.flattened();
         long start = System.nanoTime();
-        Dataset train = source.train(options.trainLimit());
-        Dataset test = source.test(options.testLimit());
+        Dataset train = as(source.train(options.trainLimit()), options.dataType());   // converted once, not per batch
+        Dataset test = as(source.test(options.testLimit()), options.dataType());
         double loadSeconds = seconds(System.nanoTime() - start);
 
         Sequential model = model(options);
@@ -223,7 +248,7 @@ public final class MnistBenchmark {
         out.printf(Locale.ROOT, "MNIST %s: %,d parameters, %s, batch %d, %d epochs, %d train / %d test images"
                         + " (loaded in %.1f s), seed %d%n", options.model(), model.parameterCount(), optimizer,
                 options.batch(), options.epochs(), train.size(), test.size(), loadSeconds, options.seed());
-        out.println("environment: " + environment());
+        out.println("environment: " + environment(options));
         out.flush();
 
         EpochTimer timer = new EpochTimer(out, progress);
@@ -232,6 +257,56 @@ public final class MnistBenchmark {
         Result result = new Result(options, history, timer.train(), timer.eval());
         summary(result, out);
         return result;
+    }
+
+    private static Dataset as(Dataset d, DataType type) {
+        return new Dataset(d.features().castTo(type), d.labels().castTo(type));
+    }
+
+    /**
+     * Floating-point operations of one training epoch of the MLP, counted as BLAS does (2 per
+     * multiply-add) over its matrix products: per sample and Linear(in, out) layer, {@code 2·in·out}
+     * forward, as much for dL/dW, and as much again for dL/dx except in the first layer, whose input is
+     * the data (the Trainer skips that product). 0 for models with other layers than Linear,
+     * activations and dropout.
+     */
+    public static double trainingFlops(Sequential model, long samples) {
+        double perSample = 0;
+        boolean first = true;
+        for (Layer layer : model.layers()) {
+            if (layer instanceof Linear l) {
+                double product = 2.0 * l.inFeatures() * l.outFeatures();
+                perSample += (first ? 2 : 3) * product;
+                first = false;
+            } else if (!(layer instanceof Activation || layer instanceof Dropout)) {
+                return 0;
+            }
+        }
+        return perSample * samples;
+    }
+
+    /**
+     * This machine's peak in GFLOPS for the type: cores × clock × floating-point operations per cycle
+     * and core (two FMA units of 512 bits with AVX-512: 64 float / 32 double; 32 / 16 with AVX2 or AVX
+     * FMA; 8 / 4 otherwise), from {@code /proc/cpuinfo}; {@code NNLAB_PEAK_GFLOPS} (for float; double is
+     * half) overrides. NaN when unknown.
+     */
+    public static double peakGflops(DataType type) {
+        double scale = type == DataType.DOUBLE ? 0.5 : 1.0;
+        String env = System.getenv("NNLAB_PEAK_GFLOPS");
+        if (env != null && !env.isBlank()) {
+            return Double.parseDouble(env) * scale;
+        }
+        try {
+            String info = Files.readString(Path.of("/proc/cpuinfo"));
+            double mhz = info.lines().filter(l -> l.startsWith("cpu MHz")).mapToDouble(
+                    l -> Double.parseDouble(l.substring(l.indexOf(':') + 1).trim())).max().orElse(Double.NaN);
+            String flags = info.lines().filter(l -> l.startsWith("flags")).findFirst().orElse("");
+            int perCycle = flags.contains(" avx512f") ? 64 : flags.contains(" fma") ? 32 : 8;
+            return Runtime.getRuntime().availableProcessors() * mhz / 1000 * perCycle * scale;
+        } catch (IOException | RuntimeException e) {
+            return Double.NaN;
+        }
     }
 
     /** Prints the summary lines of a run. */
@@ -263,7 +338,21 @@ public final class MnistBenchmark {
         if (r.history().stopReason() != StopReason.COMPLETED) {
             out.println("  stopped early: " + r.history().stopMessage());
         }
-        out.println("  environment: " + environment());
+        double flops = trainingFlops(model(o), r.history().epochs() == 0 ? 0 : Math.min(o.trainLimit(), ALL_TRAIN));
+        double peak = peakGflops(o.dataType());
+        double gflops = flops / min(r.trainSeconds()) / 1e9;
+        if (flops > 0) {
+            out.printf(Locale.ROOT, "  arithmetic: %.1f GFLOP per epoch; %.1f GFLOPS at the fastest epoch, %.0f%% of"
+                    + " this machine's %s peak of %.0f GFLOPS%n", flops / 1e9, gflops, 100 * gflops / peak,
+                    o.dataType(), peak);
+        }
+        out.println("  environment: " + environment(o));
+        double[] acc = accuracy.stream().mapToDouble(Double::doubleValue).toArray();
+        out.printf(Locale.ROOT, "json {\"impl\": \"nnlab\", \"model\": \"%s\", \"dtype\": \"%s\", \"train\": %d,"
+                        + " \"seconds\": %s, \"test_accuracy\": %s, \"gflop_per_epoch\": %.3f, \"peak_gflops\": %.1f,"
+                        + " \"environment\": \"%s\"}%n", o.model(), o.dataType().toString().toLowerCase(Locale.ROOT),
+                Math.min(o.trainLimit(), ALL_TRAIN), Arrays.toString(r.trainSeconds()), Arrays.toString(acc), flops / 1e9,
+                peak, environment(o).replace("\"", "'"));
         out.flush();
     }
 
@@ -272,17 +361,23 @@ public final class MnistBenchmark {
      * the library's arrays.
      */
     public static String environment() {
+        return environment(null);
+    }
+
+    /** As {@link #environment()}, naming the data type of the run. */
+    static String environment(Options options) {
         Properties info = Nd4j.getExecutioner().getEnvironmentInformation();
         String omp = System.getenv("OMP_NUM_THREADS");
         String wait = System.getenv("OMP_WAIT_POLICY");
         // the values are not all Strings, so Properties.getProperty would miss them
         return String.format(Locale.ROOT, "Java %s (%s), ND4J %s, %d threads (omp.threads %s, blas.threads %s),"
-                        + " OMP_NUM_THREADS=%s, OMP_WAIT_POLICY=%s, %d cores, BLAS %s, data type %s",
+                        + " OMP_NUM_THREADS=%s, OMP_WAIT_POLICY=%s, OPENBLAS_CORETYPE=%s, %d cores, BLAS %s, data type %s",
                 System.getProperty("java.version"), System.getProperty("java.vm.name"),
                 Nd4j.getBackend().getClass().getSimpleName(), Nd4j.getEnvironment().maxThreads(),
                 info.getOrDefault("omp.threads", "?"), info.getOrDefault("blas.threads", "?"),
-                omp == null ? "unset" : omp, wait == null ? "unset" : wait, Runtime.getRuntime().availableProcessors(),
-                info.getOrDefault("blas.vendor", "?"), Init.DTYPE);
+                omp == null ? "unset" : omp, wait == null ? "unset" : wait,
+                Objects.requireNonNullElse(System.getenv("OPENBLAS_CORETYPE"), "unset"), Runtime.getRuntime().availableProcessors(),
+                info.getOrDefault("blas.vendor", "?"), options == null ? Init.DTYPE : options.dataType());
     }
 
     /** Times each epoch's training (to its last batch) and test evaluation, and prints its line. */

@@ -22,6 +22,10 @@ import org.nd4j.linalg.factory.Nd4j;
  * Linear layer's backward on those matrices ({@code dW = Gᵀ X_col}, {@code dX_col = G W_row}), and
  * col2im adds each patch's gradient back where the patch came from (patches overlap, so it sums).
  *
+ * <p>This is the code that runs in double precision (the default, and what the gradient checks verify).
+ * With float32 weights ({@link Init#withDataType}, {@code Models.cnn(seed, DataType.FLOAT)}) the same
+ * convolution runs on ND4J's native conv2d / conv2d_bp kernels instead (see {@link NativeOps}).
+ *
  * <p>Weights start Glorot uniform (fanIn = inChannels·k·k, fanOut = outChannels·k·k, as Keras), biases at 0.
  */
 public final class Conv2d implements Layer {
@@ -35,6 +39,11 @@ public final class Conv2d implements Layer {
     private final Parameter bias;
     private long[] inputShape;   // cached by forward
     private INDArray columns;    // X_col, cached by forward: [batch·h'·w', in·k·k]
+    private INDArray input;      // x, cached by forward when the native kernels are used (float)
+    private final Buffers.Slot output = new Buffers.Slot();          // reused inside a Buffers scope
+    private final Buffers.Slot inputGradient = new Buffers.Slot();
+    private final Buffers.Slot weightGradient = new Buffers.Slot();
+    private final Buffers.Slot biasGradient = new Buffers.Slot();
 
     /** Stride 1, no padding, Glorot-uniform weights from the global seed stream. */
     public Conv2d(int inChannels, int outChannels, int kernel) {
@@ -57,7 +66,7 @@ public final class Conv2d implements Layer {
         this.padding = padding;
         this.weight = new Parameter(this, "weight",
                 init.create(new long[] {out, in, k, k}, (long) in * k * k, (long) out * k * k));
-        this.bias = new Parameter(this, "bias", Init.zeros().create(out));
+        this.bias = new Parameter(this, "bias", Nd4j.zeros(weight.value().dataType(), out));   // the weight's type
     }
 
     @Override
@@ -67,6 +76,14 @@ public final class Conv2d implements Layer {
         long batch = outShape[0];
         long rows = batch * outShape[2] * outShape[3];
         INDArray img = x.castTo(weight.value().dataType());
+        if (NativeOps.usedFor(img.dataType())) {
+            // float32: the same convolution by ND4J's native conv2d (see NativeOps); double: the code below
+            input = img;
+            columns = null;
+            return NativeOps.conv2d(img, weight.value(), bias.value(), stride, padding,
+                    output.get(img.dataType(), outShape));
+        }
+        input = null;
         // [b, c, k, k, h', w'] -> [b, h', w', c, k, k] -> one row per output position
         // (the overload without an output array would allocate one of ND4J's default type, float)
         INDArray patches = Nd4j.create(img.dataType(), batch, in, k, k, outShape[2], outShape[3]);
@@ -78,9 +95,19 @@ public final class Conv2d implements Layer {
 
     @Override
     public INDArray backward(INDArray gradOutput) {
-        Shapes.requireForwardCalled(this, columns);
+        Shapes.requireForwardCalled(this, inputShape);
         long[] outShape = outputShape(inputShape);
         Shapes.requireSameShape(this, "gradOutput", outShape, gradOutput);
+        if (input != null) {   // the forward ran natively (float32): so does the backward
+            INDArray dW = weightGradient.like(weight.value());
+            INDArray db = biasGradient.like(bias.value());
+            INDArray dx = inputGradient.like(input);
+            NativeOps.conv2dBackward(input, weight.value(), bias.value(), gradOutput.castTo(input.dataType()), stride,
+                    padding, dx, dW, db);
+            weight.accumulate(dW);
+            bias.accumulate(db);
+            return dx;
+        }
         long batch = outShape[0];
         long oh = outShape[2];
         long ow = outShape[3];

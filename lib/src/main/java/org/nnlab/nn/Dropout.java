@@ -24,6 +24,10 @@ public final class Dropout implements Layer {
     private boolean training = true;
     private long[] inputShape;   // cached by forward
     private INDArray mask;       // null in evaluation mode
+    private final Buffers.Slot maskBuffer = new Buffers.Slot();      // reused inside a Buffers scope
+    private final Buffers.Slot output = new Buffers.Slot();
+    private final Buffers.Slot inputGradient = new Buffers.Slot();
+    private double[] draws = new double[0];                         // the mask's numbers, reused
 
     /** Dropout with drop probability p and a seed from the global stream ({@link Init#setGlobalSeed(long)}). */
     public Dropout(double p) {
@@ -49,21 +53,31 @@ public final class Dropout implements Layer {
         inputShape = x.shape();
         if (!training || p == 0) {
             mask = null;
-            return x.dup();
+            return Buffers.reusing() ? x : x.dup();
         }
         double keep = 1 - p;
-        double[] m = new double[Math.toIntExact(x.length())];
+        int n = Math.toIntExact(x.length());
+        double[] m = Buffers.reusing() && draws.length == n ? draws : new double[n];
         for (int i = 0; i < m.length; i++) {
             m[i] = random.nextDouble() < keep ? 1 / keep : 0;
         }
-        mask = Nd4j.create(m, x.shape(), 'c').castTo(x.dataType());
-        return x.mul(mask);
+        if (!Buffers.reusing()) {
+            mask = Nd4j.create(m, x.shape(), 'c').castTo(x.dataType());
+            return x.mul(mask);
+        }
+        draws = m;   // the same numbers, copied into this layer's arrays instead of new ones
+        mask = maskBuffer.like(x);
+        mask.data().setData(m);
+        return x.mul(mask, output.like(x));
     }
 
     @Override
     public INDArray backward(INDArray gradOutput) {
         Shapes.requireForwardCalled(this, inputShape);
         Shapes.requireSameShape(this, "gradOutput", inputShape, gradOutput);
+        if (Buffers.reusing()) {
+            return mask == null ? gradOutput : gradOutput.mul(mask.castTo(gradOutput.dataType()), inputGradient.like(gradOutput));
+        }
         return mask == null ? gradOutput.dup() : gradOutput.mul(mask.castTo(gradOutput.dataType()));
     }
 

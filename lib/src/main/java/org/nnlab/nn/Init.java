@@ -25,7 +25,7 @@ import org.nd4j.linalg.factory.Nd4j;
  *
  * <p>Layers built without an initialiser use {@link #defaultInit()}: Glorot uniform with a seed taken
  * from a global stream, which {@link #setGlobalSeed(long)} restarts (like {@code torch.manual_seed}).
- * All arrays are {@link DataType#DOUBLE}.
+ * All arrays are {@link DataType#DOUBLE} unless {@link #withDataType(DataType)} says otherwise.
  */
 public interface Init {
 
@@ -44,6 +44,31 @@ public interface Init {
     /** A new array of the given shape, taking fanIn = shape[0] and fanOut = shape[1] (as for {@code [in, out]}). */
     default INDArray create(long... shape) {
         return create(shape, shape[0], shape.length > 1 ? shape[1] : shape[0]);
+    }
+
+    /**
+     * This initialiser with its arrays in another data type, e.g.
+     * {@code Init.glorotUniform(42).withDataType(DataType.FLOAT)} for float32 training (as Keras and
+     * PyTorch train): the same numbers are drawn (in double) and rounded to the type. Layers give their
+     * bias the weight's type, and compute in it. Gradient checks need double (the default).
+     *
+     * @throws IllegalArgumentException unless the type is a floating-point type
+     */
+    default Init withDataType(DataType type) {
+        checkArgument(type != null && type.isFPType(), "Init.withDataType: expected a floating-point type"
+                + " (DOUBLE, FLOAT, HALF) but was %s.\nHint: DataType.FLOAT trains about twice as fast as DOUBLE.", type);
+        Init self = this;
+        return new Init() {
+            @Override
+            public INDArray create(long[] shape, long fanIn, long fanOut) {
+                return self.create(shape, fanIn, fanOut).castTo(type);
+            }
+
+            @Override
+            public String toString() {
+                return self + " as " + type;
+            }
+        };
     }
 
     /** All zeros (biases; never for weights, whose units would then stay identical). */

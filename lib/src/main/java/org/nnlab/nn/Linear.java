@@ -25,6 +25,8 @@ public final class Linear implements Layer {
     private final Parameter weight;
     private final Parameter bias;   // null without bias
     private INDArray input;         // cached by forward: [batch, in]
+    private final Buffers.Slot output = new Buffers.Slot();          // y, reused inside a Buffers scope
+    private final Buffers.Slot inputGradient = new Buffers.Slot();   // dL/dx, likewise
 
     /** A layer with bias and Glorot-uniform weights from the global seed stream. */
     public Linear(long in, long out) {
@@ -48,7 +50,8 @@ public final class Linear implements Layer {
         this.out = out;
         this.withBias = withBias;   // set before the parameters, whose names use toString()
         this.weight = new Parameter(this, "weight", init.create(new long[] {in, out}, in, out));
-        this.bias = withBias ? new Parameter(this, "bias", Init.zeros().create(1, out)) : null;
+        // the bias has the weight's data type (double unless the Init says otherwise, see Init#withDataType)
+        this.bias = withBias ? new Parameter(this, "bias", Nd4j.zeros(weight.value().dataType(), 1, out)) : null;
     }
 
     /**
@@ -78,7 +81,7 @@ public final class Linear implements Layer {
     public INDArray forward(INDArray x) {
         Shapes.requireFeatures(this, x, in);
         input = x.castTo(weight.value().dataType());                      // [batch, in]
-        INDArray y = input.mmul(weight.value());                          // [batch, out]
+        INDArray y = Buffers.matmul(input, false, weight.value(), false, output);   // x W: [batch, out]
         return bias == null ? y : y.addiRowVector(bias.value());
     }
 
@@ -87,12 +90,15 @@ public final class Linear implements Layer {
         Shapes.requireForwardCalled(this, input);
         Shapes.requireSameShape(this, "gradOutput", new long[] {input.size(0), out}, gradOutput);
         INDArray g = gradOutput.castTo(input.dataType());
-        weight.accumulate(input.transpose().mmul(g));
+        Buffers.addMatmul(weight.grad(), input, true, g, false);                  // dL/dW += xᵀ g
         if (bias != null) {
             // b was broadcast over the batch, so its gradient sums over the batch
             bias.accumulate(g.sum(true, 0));
         }
-        return g.mmul(weight.value().transpose());
+        if (Buffers.inputGradientUnread(this)) {
+            return null;   // the input is the data: nobody reads dL/dx (the Trainer says so, see Buffers)
+        }
+        return Buffers.matmul(g, false, weight.value(), true, inputGradient);     // g Wᵀ: [batch, in]
     }
 
     @Override

@@ -60,7 +60,10 @@ public final class Sequential implements Layer {
         return x;
     }
 
-    /** Runs the layers' backward in reverse order; returns dL/dx for the model's input. */
+    /**
+     * Runs the layers' backward in reverse order; returns dL/dx for the model's input (null inside a
+     * {@link Buffers} scope that declared it unread, as the Trainer's).
+     */
     @Override
     public INDArray backward(INDArray gradOutput) {
         Shapes.requireForwardCalled("Sequential", outputShape);
@@ -69,10 +72,11 @@ public final class Sequential implements Layer {
         if (checked) {
             requireFinite(gradOutput, layers.size(), "backward", pass);
         }
+        Buffers.passInputGradientUnread(this, layers.get(0));   // see Buffers: the Trainer does not read dL/dx
         INDArray g = gradOutput;
         for (int i = layers.size() - 1; i >= 0; i--) {
             g = layers.get(i).backward(g);
-            if (checked) {
+            if (checked && g != null) {
                 requireFinite(g, i, "backward", pass);
             }
         }

@@ -25,6 +25,8 @@ public class Adam extends AbstractOptimizer {
     private final double eps;
     private final INDArray[] m;
     private final INDArray[] v;
+    private final INDArray[] scratch1;
+    private final INDArray[] scratch2;
 
     /** lr = 0.001, beta1 = 0.9, beta2 = 0.999, eps = 1e-8. */
     public Adam(List<Parameter> parameters) {
@@ -47,6 +49,8 @@ public class Adam extends AbstractOptimizer {
         this.eps = eps;
         this.m = new INDArray[parameters.size()];
         this.v = new INDArray[parameters.size()];
+        this.scratch1 = new INDArray[parameters.size()];
+        this.scratch2 = new INDArray[parameters.size()];
     }
 
     @Override
@@ -54,15 +58,19 @@ public class Adam extends AbstractOptimizer {
         if (m[index] == null) {
             m[index] = zerosLike(p);
             v[index] = zerosLike(p);
+            scratch1[index] = zerosLike(p);
+            scratch2[index] = zerosLike(p);
         }
         INDArray g = p.grad();
-        m[index].muli(beta1).addi(g.mul(1 - beta1));
-        v[index].muli(beta2).addi(g.mul(g).muli(1 - beta2));
+        INDArray a = scratch1[index];   // the temporaries live in arrays kept per parameter (same numbers)
+        INDArray b = scratch2[index];
+        m[index].muli(beta1).addi(a.assign(g).muli(1 - beta1));
+        v[index].muli(beta2).addi(a.assign(g).muli(g).muli(1 - beta2));
         long t = steps();
         double correction1 = 1 - Math.pow(beta1, t);
         double correction2 = 1 - Math.pow(beta2, t);
-        INDArray mHat = m[index].div(correction1);
-        INDArray vHat = v[index].div(correction2);
+        INDArray mHat = a.assign(m[index]).divi(correction1);
+        INDArray vHat = b.assign(v[index]).divi(correction2);
         p.value().subi(mHat.muli(learningRate()).divi(Transforms.sqrt(vHat, false).addi(eps)));
     }
 

@@ -18,6 +18,8 @@ public class RmsProp extends AbstractOptimizer {
     private final double rho;
     private final double eps;
     private final INDArray[] meanSquare;
+    private final INDArray[] scratch1;
+    private final INDArray[] scratch2;
 
     /** lr = 0.001, rho = 0.9, eps = 1e-7. */
     public RmsProp(List<Parameter> parameters) {
@@ -32,17 +34,22 @@ public class RmsProp extends AbstractOptimizer {
         this.rho = rho;
         this.eps = eps;
         this.meanSquare = new INDArray[parameters.size()];
+        this.scratch1 = new INDArray[parameters.size()];
+        this.scratch2 = new INDArray[parameters.size()];
     }
 
     @Override
     protected void update(int index, Parameter p) {
         if (meanSquare[index] == null) {
             meanSquare[index] = zerosLike(p);
+            scratch1[index] = zerosLike(p);
+            scratch2[index] = zerosLike(p);
         }
         INDArray g = p.grad();
-        INDArray s = meanSquare[index].muli(rho).addi(g.mul(g).muli(1 - rho));
-        INDArray denominator = Transforms.sqrt(s, true).addi(eps);
-        p.value().subi(g.mul(learningRate()).divi(denominator));
+        INDArray t = scratch1[index];   // the temporaries live in arrays kept per parameter (same numbers)
+        INDArray s = meanSquare[index].muli(rho).addi(t.assign(g).muli(g).muli(1 - rho));   // += (1-rho) g²
+        INDArray denominator = sqrtInto(s, scratch2[index]).addi(eps);
+        p.value().subi(t.assign(g).muli(learningRate()).divi(denominator));
     }
 
     @Override

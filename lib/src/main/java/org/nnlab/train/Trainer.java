@@ -10,6 +10,7 @@ import org.nnlab.check.Args;
 import org.nnlab.data.Dataset;
 import org.nnlab.loss.Loss;
 import org.nnlab.metrics.Metrics;
+import org.nnlab.nn.Buffers;
 import org.nnlab.nn.Layer;
 import org.nnlab.optim.Optimizer;
 
@@ -20,7 +21,8 @@ import org.nnlab.optim.Optimizer;
  * optimizer.zeroGrad();  prediction = model.forward(x);  loss.forward(prediction, y);
  * model.backward(loss.backward());  optimizer.step();
  * </pre>
- * with {@code model.setTraining(true)}; after each epoch the validation set is evaluated with
+ * with {@code model.setTraining(true)}, inside a {@link Buffers} scope (layers reuse their arrays; the
+ * gradient for the data, which nobody reads, is skipped); after each epoch the validation set is evaluated with
  * {@code setTraining(false)} (the model is left in evaluation mode when fit returns).
  *
  * <p>Callbacks: a {@link ProgressBar} (unless {@link #quiet()}), a {@link DivergenceCheck} (always; it
@@ -206,7 +208,8 @@ public final class Trainer {
             batch++;
             step++;
             double batchLoss;
-            try {
+            // layers reuse their arrays within the step, and dL/d(input) of the data is not computed (see Buffers)
+            try (Buffers.Scope scope = Buffers.reuse().inputGradientUnread(model)) {
                 optimizer.zeroGrad();
                 INDArray prediction = model.forward(b.features());
                 batchLoss = loss.forward(prediction, b.labels());
@@ -260,10 +263,12 @@ public final class Trainer {
         double lossSum = 0;
         double correct = 0;
         for (Dataset b : data.batches(batchSize)) {
-            INDArray prediction = model.forward(b.features());
-            lossSum += loss.forward(prediction, b.labels()) * b.size();
-            if (classification) {
-                correct += Metrics.accuracy(prediction, b.labels()) * b.size();
+            try (Buffers.Scope scope = Buffers.reuse()) {
+                INDArray prediction = model.forward(b.features());
+                lossSum += loss.forward(prediction, b.labels()) * b.size();
+                if (classification) {
+                    correct += Metrics.accuracy(prediction, b.labels()) * b.size();
+                }
             }
         }
         return new Evaluation(lossSum / data.size(), classification ? correct / data.size() : Double.NaN);

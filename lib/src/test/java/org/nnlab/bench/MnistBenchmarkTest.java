@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nnlab.bench.MnistBenchmark.Options;
 import org.nnlab.data.Mnist;
 import org.nnlab.nn.Conv2d;
@@ -54,6 +55,17 @@ class MnistBenchmarkTest {
         }
 
         @Test
+        @DisplayName("--dtype: float by default (as Keras and PyTorch), double on request")
+        void dataType() {
+            assertEquals(DataType.FLOAT, MnistBenchmark.parse("mlp").dataType());
+            assertEquals(DataType.DOUBLE, MnistBenchmark.parse("mlp", "--dtype", "double").dataType());
+            assertEquals(DataType.DOUBLE, MnistBenchmark.model(MnistBenchmark.parse("cnn", "--dtype", "double"))
+                    .parameters().get(0).value().dataType());
+            assertEquals(DataType.FLOAT, MnistBenchmark.model(MnistBenchmark.parse("mlp")).parameters().get(5)
+                    .value().dataType());
+        }
+
+        @Test
         void helpGivesNull() {
             assertNull(MnistBenchmark.parse("mlp", "--help"));
         }
@@ -63,7 +75,9 @@ class MnistBenchmarkTest {
             "''                    | expected a model, mlp or cnn, as the first argument but was no arguments",
             "rnn                   | expected a model, mlp or cnn, as the first argument but was 'rnn'",
             "--epochs 3            | expected a model, mlp or cnn, as the first argument but was '--epochs'",
-            "mlp --epoch 3         | expected one of --epochs, --train-limit, --test-limit, --seed, --batch but was '--epoch'",
+            "mlp --epoch 3         | expected one of --epochs, --train-limit, --test-limit, --seed, --batch, --dtype but was '--epoch'",
+            "mlp --dtype half      | expected float or double after --dtype but was 'half'",
+            "mlp --dtype           | expected float or double after --dtype but was nothing",
             "mlp --epochs          | expected a number after --epochs but was nothing",
             "mlp --epochs five     | expected a whole number after --epochs but was 'five'",
             "mlp --epochs 0        | expected --epochs >= 1 but was 0",
@@ -137,6 +151,16 @@ class MnistBenchmarkTest {
     }
 
     @Test
+    @DisplayName("FLOPs of an MLP epoch: 2·in·out per product; forward, dW, and dx except for the first layer")
+    void trainingFlops() {
+        double perSample = 2.0 * (784 * 512 + 512 * 512 + 512 * 10) * 2 + 2.0 * (512 * 512 + 512 * 10);
+        assertEquals(perSample * 60_000, MnistBenchmark.trainingFlops(Models.mlp(1), 60_000), 1);
+        assertEquals(192.553e9, MnistBenchmark.trainingFlops(Models.mlp(1), 60_000), 1e6);
+        assertEquals(0, MnistBenchmark.trainingFlops(Models.cnn(1), 60_000), "not counted for convolutions");
+        assertTrue(MnistBenchmark.peakGflops(DataType.FLOAT) > 0 || Double.isNaN(MnistBenchmark.peakGflops(DataType.FLOAT)));
+    }
+
+    @Test
     void medianAndMin() {
         assertEquals(2.0, MnistBenchmark.median(new double[] {3, 1, 2}));
         assertEquals(2.5, MnistBenchmark.median(new double[] {4, 1, 2, 3}));
@@ -165,7 +189,9 @@ class MnistBenchmarkTest {
         assertTrue(out.contains("goal (test accuracy >= 98.0% within 20 epochs): not reached in the 1 epoch run"
                 + " (the goal allows 20) (a reduced run"), out);
         assertTrue(out.contains("(a reduced run"), out);
-        assertTrue(out.contains("data type DOUBLE"), out);
+        assertTrue(out.contains("data type FLOAT"), out);
+        assertTrue(out.contains("GFLOP per epoch"), out);
+        assertTrue(out.contains("json {\"impl\": \"nnlab\", \"model\": \"mlp\", \"dtype\": \"float\""), out);
         assertEquals(1, result.trainSeconds().length);
         // 512 images, one epoch: far from the goal but well above chance
         assertTrue(result.history().lastValidationAccuracy() > 0.5, out);

@@ -56,4 +56,22 @@ class InitTest {
         assertEquals("glorotUniform (seed 3)", Init.glorotUniform(3).toString());
         assertArrayEquals(new long[] {2, 3, 4}, Init.zeros().create(2, 3, 4).shape());
     }
+
+    @Test
+    @DisplayName("withDataType: the same numbers rounded to float; Linear's bias follows the weight's type")
+    void withDataType() {
+        INDArray d = Init.glorotUniform(9).create(3, 4);
+        INDArray f = Init.glorotUniform(9).withDataType(DataType.FLOAT).create(3, 4);
+        assertEquals(DataType.FLOAT, f.dataType());
+        assertEquals(d.castTo(DataType.FLOAT), f);
+        Linear layer = new Linear(3, 4, Init.glorotUniform(9).withDataType(DataType.FLOAT));
+        assertEquals(DataType.FLOAT, layer.bias().value().dataType());
+        assertEquals(DataType.FLOAT, Models.mlp(1, DataType.FLOAT).parameters().get(5).value().dataType());
+        assertEquals(Models.mlp(1).parameters().get(0).value().castTo(DataType.FLOAT),
+                Models.mlp(1, DataType.FLOAT).parameters().get(0).value());
+        var e = assertThrows(IllegalArgumentException.class, () -> Init.zeros().withDataType(DataType.INT));
+        assertTrue(e.getMessage().startsWith("Init.withDataType: expected a floating-point type (DOUBLE, FLOAT, HALF)"
+                + " but was INT."), e.getMessage());
+        assertTrue(e.getMessage().contains("\nHint: "), e.getMessage());
+    }
 }
