@@ -2,6 +2,7 @@ package org.nnlab.bench;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -60,7 +61,13 @@ public final class MnistBenchmark {
     }
 
     /** What a run measured. */
-    public record Result(Options options, History history, double[] trainSeconds, double[] evalSeconds) {
+    public record Result(Options options, History history, double[] trainSeconds, double[] evalSeconds,
+            double[] loads) {
+
+        /** A result without the load averages. */
+        public Result(Options options, History history, double[] trainSeconds, double[] evalSeconds) {
+            this(options, history, trainSeconds, evalSeconds, new double[0]);
+        }
 
         /** The goal: 0.98 for the MLP, 0.99 for the CNN. */
         public double goal() {
@@ -254,7 +261,7 @@ public final class MnistBenchmark {
         EpochTimer timer = new EpochTimer(out, progress);
         History history = new Trainer(model, new SoftmaxCrossEntropy(), optimizer).seed(options.seed()).quiet()
                 .addCallback(timer).fit(train, test, options.epochs(), options.batch());
-        Result result = new Result(options, history, timer.train(), timer.eval());
+        Result result = new Result(options, history, timer.train(), timer.eval(), timer.loads());
         summary(result, out);
         return result;
     }
@@ -349,9 +356,10 @@ public final class MnistBenchmark {
         out.println("  environment: " + environment(o));
         double[] acc = accuracy.stream().mapToDouble(Double::doubleValue).toArray();
         out.printf(Locale.ROOT, "json {\"impl\": \"nnlab\", \"model\": \"%s\", \"dtype\": \"%s\", \"train\": %d,"
-                        + " \"seconds\": %s, \"test_accuracy\": %s, \"gflop_per_epoch\": %.3f, \"peak_gflops\": %.1f,"
+                        + " \"seconds\": %s, \"loads\": %s, \"test_accuracy\": %s, \"gflop_per_epoch\": %.3f, \"peak_gflops\": %.1f,"
                         + " \"environment\": \"%s\"}%n", o.model(), o.dataType().toString().toLowerCase(Locale.ROOT),
-                Math.min(o.trainLimit(), ALL_TRAIN), Arrays.toString(r.trainSeconds()), Arrays.toString(acc), flops / 1e9,
+                Math.min(o.trainLimit(), ALL_TRAIN), Arrays.toString(r.trainSeconds()), Arrays.toString(r.loads()),
+                Arrays.toString(acc), flops / 1e9,
                 peak, environment(o).replace("\"", "'"));
         out.flush();
     }
@@ -388,6 +396,7 @@ public final class MnistBenchmark {
         private long lastReport;
         private final List<Double> train = new ArrayList<>();
         private final List<Double> eval = new ArrayList<>();
+        private final List<Double> loads = new ArrayList<>();
         private long begin;
         private long trained;
 
@@ -400,6 +409,7 @@ public final class MnistBenchmark {
         public void onEpochBegin(Trainer trainer, int epoch) {
             begin = System.nanoTime();
             lastReport = begin;
+            loads.add(ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         }
 
         @Override
@@ -418,9 +428,9 @@ public final class MnistBenchmark {
             train.add(seconds(trained - begin));
             eval.add(seconds(end - trained));
             out.printf(Locale.ROOT, "epoch %2d/%d  %6.1f s (+ %.1f s test)  train loss %.4f  acc %6.2f%%"
-                            + "  test loss %.4f  acc %6.2f%%%n", epoch, trainer.epochs(), seconds(trained - begin),
-                    seconds(end - trained), h.lastTrainLoss(), 100 * h.lastTrainAccuracy(),
-                    h.lastValidationLoss(), 100 * h.lastValidationAccuracy());
+                            + "  test loss %.4f  acc %6.2f%%  load %.1f%n", epoch, trainer.epochs(),
+                    seconds(trained - begin), seconds(end - trained), h.lastTrainLoss(), 100 * h.lastTrainAccuracy(),
+                    h.lastValidationLoss(), 100 * h.lastValidationAccuracy(), loads.get(loads.size() - 1));
             out.flush();
         }
 
@@ -430,6 +440,10 @@ public final class MnistBenchmark {
 
         double[] eval() {
             return eval.stream().mapToDouble(Double::doubleValue).toArray();
+        }
+
+        double[] loads() {
+            return loads.stream().mapToDouble(Double::doubleValue).toArray();
         }
     }
 

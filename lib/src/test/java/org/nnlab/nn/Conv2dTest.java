@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -134,5 +135,47 @@ class Conv2dTest implements LayerContract {
             assertArrayEquals(new long[] {2, 2, 3, 3}, y.shape());
             assertArrayEquals(naive(c, x, 3, 2, 1), y.data().asDouble(), 1e-12);
         }
+    }
+
+    @Test
+    @DisplayName("float32: the native conv2d/conv2d_bp give the double im2col code's output and gradients (stride, padding)")
+    void floatRunsNativeAndAgreesWithDouble() {
+        for (int[] sp : new int[][] {{1, 0}, {2, 1}}) {
+            Conv2d d = new Conv2d(3, 4, 3, sp[0], sp[1], Init.glorotUniform(5));
+            Conv2d f = new Conv2d(3, 4, 3, sp[0], sp[1], Init.glorotUniform(5).withDataType(DataType.FLOAT));
+            assertEquals(DataType.FLOAT, f.bias().value().dataType());
+            INDArray x = uniform(1, 2, 3, 7, 6);
+            INDArray yd = d.forward(x);
+            INDArray yf = f.forward(x.castTo(DataType.FLOAT));
+            assertEquals(DataType.FLOAT, yf.dataType());
+            assertArrayEquals(yd.shape(), yf.shape());
+            assertTrue(yd.equalsWithEps(yf.castTo(DataType.DOUBLE), 1e-5), "forward, stride/padding " + sp[0] + "/" + sp[1]);
+            INDArray g = uniform(2, yd.shape());
+            INDArray dxd = d.backward(g);
+            INDArray dxf = f.backward(g.castTo(DataType.FLOAT));
+            assertTrue(dxd.equalsWithEps(dxf.castTo(DataType.DOUBLE), 1e-5), "dL/dx");
+            assertTrue(d.weight().grad().equalsWithEps(f.weight().grad().castTo(DataType.DOUBLE), 1e-4), "dL/dW");
+            assertTrue(d.bias().grad().equalsWithEps(f.bias().grad().castTo(DataType.DOUBLE), 1e-4), "dL/db");
+            // inside a Buffers scope (as in training) the native path writes into the layer's arrays: same numbers
+            f.weight().zeroGrad();
+            f.bias().zeroGrad();
+            try (Buffers.Scope scope = Buffers.reuse()) {
+                assertTrue(yf.equalsWithEps(f.forward(x.castTo(DataType.FLOAT)), 1e-6));
+                assertTrue(dxf.equalsWithEps(f.backward(g.castTo(DataType.FLOAT)), 1e-6));
+            }
+        }
+    }
+
+    private static INDArray uniform(long seed, long... shape) {
+        var random = new java.util.Random(seed);
+        long n = 1;
+        for (long d : shape) {
+            n *= d;
+        }
+        double[] v = new double[(int) n];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = random.nextDouble() - 0.5;
+        }
+        return Nd4j.create(v, shape, 'c');
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -53,5 +54,36 @@ class MaxPool2dTest implements LayerContract {
         public INDArray sampleInput() {
             return LayerContract.randomInput(16, 2, 2, 7, 7);
         }
+    }
+
+    @Test
+    @DisplayName("float32 inputs take the native maxpool2d/maxpool2d_bp: the same maxima and gradients as the loops")
+    void floatRunsNativeAndAgreesWithDouble() {
+        for (int[] ks : new int[][] {{2, 2}, {3, 2}, {2, 1}}) {
+            INDArray x = uniform(3, 2, 3, 7, 8);
+            INDArray yd = new MaxPool2d(ks[0], ks[1]).forward(x);
+            MaxPool2d f = new MaxPool2d(ks[0], ks[1]);
+            INDArray yf = f.forward(x.castTo(DataType.FLOAT));
+            assertEquals(DataType.FLOAT, yf.dataType());
+            assertEquals(yd.castTo(DataType.FLOAT), yf, "window " + ks[0] + ", stride " + ks[1]);
+            MaxPool2d d = new MaxPool2d(ks[0], ks[1]);
+            d.forward(x);
+            INDArray g = uniform(4, yd.shape());
+            assertEquals(d.backward(g).castTo(DataType.FLOAT), f.backward(g.castTo(DataType.FLOAT)),
+                    "backward, window " + ks[0] + ", stride " + ks[1]);
+        }
+    }
+
+    private static INDArray uniform(long seed, long... shape) {
+        var random = new java.util.Random(seed);
+        long n = 1;
+        for (long d : shape) {
+            n *= d;
+        }
+        double[] v = new double[(int) n];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = random.nextDouble() - 0.5;
+        }
+        return Nd4j.create(v, shape, 'c');
     }
 }
