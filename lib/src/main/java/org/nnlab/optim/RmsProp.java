@@ -1,7 +1,10 @@
 package org.nnlab.optim;
 
 import java.util.List;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.updaters.RmsPropUpdater;
+import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
 import org.nnlab.nn.Parameter;
 
@@ -11,7 +14,8 @@ import org.nnlab.nn.Parameter;
  * s <- rho * s + (1 - rho) * g^2
  * w <- w - lr * g / (sqrt(s) + eps)
  * </pre>
- * s starts at 0; operations are element-wise. Defaults as Keras: lr = 0.001, rho = 0.9, eps = 1e-7.
+ * s starts at 0; operations are element-wise. Double parameters (the default) run the two lines as
+ * written below; float32 parameters run them fused in ND4J's native {@code rms_prop_updater}. Defaults as Keras: lr = 0.001, rho = 0.9, eps = 1e-7.
  */
 public class RmsProp extends AbstractOptimizer {
 
@@ -46,6 +50,13 @@ public class RmsProp extends AbstractOptimizer {
             scratch2[index] = zerosLike(p);
         }
         INDArray g = p.grad();
+        if (g.dataType() != DataType.DOUBLE) {
+            // float32: the same two lines in one native pass (libnd4j's rms_prop_updater, as DL4J trains)
+            Nd4j.exec(new RmsPropUpdater(g, meanSquare[index], scratch1[index], meanSquare[index], learningRate(), rho,
+                    eps));
+            p.value().subi(scratch1[index]);
+            return;
+        }
         INDArray t = scratch1[index];   // the temporaries live in arrays kept per parameter (same numbers)
         INDArray s = meanSquare[index].muli(rho).addi(t.assign(g).muli(g).muli(1 - rho));   // += (1-rho) g²
         INDArray denominator = sqrtInto(s, scratch2[index]).addi(eps);
