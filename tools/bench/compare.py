@@ -24,7 +24,8 @@ ROOT = os.path.dirname(os.path.dirname(HERE))
 
 def run(name, cmd, env_extra, log):
     env = dict(os.environ, **env_extra)
-    print(f"--- {name}: {' '.join(cmd[:1] + cmd[-8:]) if len(cmd) > 9 else ' '.join(cmd)}  "
+    shown = ["<classpath>" if len(c) > 300 else c for c in cmd]
+    print(f"--- {name}: {' '.join(shown)}  "
           f"[{' '.join(f'{k}={v}' for k, v in env_extra.items())}]", flush=True)
     start = time.time()
     proc = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, cwd=ROOT)
