@@ -1,0 +1,91 @@
+"""Tests of the benchmark tools (tools/bench): the comparison table and its ratios, the MNIST reader's
+errors. Run by ./nnlab test (python -m unittest discover -s tools/tests); numpy is in requirements.txt.
+"""
+import os
+import pathlib
+import struct
+import sys
+import tempfile
+import unittest
+from types import SimpleNamespace
+
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent.parent / "bench"))
+import compare  # noqa: E402
+
+
+def result(name, threads, seconds, train=60000, acc=0.97, **extra):
+    model = name.split()[1]
+    return dict(name=name, model=model, threads=threads, seconds=seconds, train=train, test_accuracy=[acc],
+                loads=[2.0, 3.0], environment=f"{name} env", **extra)
+
+
+class CompareReportTest(unittest.TestCase):
+
+    def test_ratios_use_the_fastest_epoch_of_each_and_the_best_baseline(self):
+        rs = [result("nnlab mlp", "1", [20.0, 10.0], gflop_per_epoch=192.6, peak_gflops=332.0),
+              result("numpy mlp", "1", [12.0, 8.0]), result("pytorch mlp", "2", [5.0, 6.0]),
+              result("nnlab cnn", "1", [30.0], train=6000), result("pytorch cnn", "1", [10.0], train=6000)]
+        table = compare.report(rs, SimpleNamespace())
+        self.assertIn("| nnlab mlp | 1 | 10.0 | 15.0 | 97.00% | 19.3 | 6% | 2.0-3.0 |", table)
+        self.assertIn("ratio nnlab / best baseline = 2.00 (goal <= 1.0)", table)
+        self.assertIn("best baseline pytorch mlp 5.0 s (2 threads)", table)
+        # the CNN ran on 6,000 images: scaled to 60,000 and marked
+        self.assertIn("| nnlab cnn | 1 | 300.0* | 300.0* |", table)
+        self.assertIn("CNN: nnlab best 300 s/epoch (1 threads), PyTorch 100 s (1 threads): ratio 3.00 (goal <= 1.5)",
+                      table)
+        self.assertIn("- nnlab (1 threads): nnlab mlp env", table)
+
+    def test_without_baselines_there_is_no_ratio(self):
+        table = compare.report([result("nnlab mlp", "2", [10.0])], SimpleNamespace())
+        self.assertNotIn("ratio", table)
+
+    def test_torch_python_is_none_when_no_candidate_imports_torch(self):
+        saved_root, saved_env = compare.ROOT, os.environ.pop("NNLAB_BENCH_PYTHON", None)
+        try:
+            with tempfile.TemporaryDirectory() as d:
+                compare.ROOT = d   # no build/bench-venv there
+                self.assertIsNone(compare.torch_python("/nonexistent/python"))
+                self.assertIsNone(compare.torch_python(sys.executable if not _has_torch() else "/nonexistent"))
+        finally:
+            compare.ROOT = saved_root
+            if saved_env is not None:
+                os.environ["NNLAB_BENCH_PYTHON"] = saved_env
+
+
+def _has_torch():
+    try:
+        import torch  # noqa: F401
+        return True
+    except ImportError:
+        return False
+
+
+class MnistReaderTest(unittest.TestCase):
+
+    def test_a_wrong_magic_number_names_the_file_and_says_what_to_do(self):
+        import mnist_idx
+        with tempfile.TemporaryDirectory() as d:
+            path = os.path.join(d, "bad")
+            with open(path, "wb") as f:
+                f.write(struct.pack(">IIII", 1234, 1, 28, 28) + bytes(784))
+            with self.assertRaises(SystemExit) as e:
+                mnist_idx._read(path, 2051)
+            self.assertIn(f"expected magic number 2051 in {path} but was 1234", str(e.exception))
+            self.assertIn("Hint: re-run ./nnlab setup", str(e.exception))
+            with self.assertRaises(SystemExit) as e:
+                mnist_idx._read(os.path.join(d, "missing"), 2051)
+            self.assertIn("could not be read", str(e.exception))
+
+    def test_images_are_read_as_rows_of_784(self):
+        import mnist_idx
+        with tempfile.TemporaryDirectory() as d:
+            path = os.path.join(d, "ok")
+            with open(path, "wb") as f:
+                f.write(struct.pack(">IIII", 2051, 2, 28, 28) + bytes(range(256)) * 6 + bytes(32))
+            x = mnist_idx._read(path, 2051)
+            self.assertEqual((2, 784), x.shape)
+            self.assertEqual(255, x[0, 255])
+
+
+if __name__ == "__main__":
+    unittest.main()
