@@ -158,6 +158,15 @@ public record TwoLayerNet(INDArray w1, INDArray b1, INDArray w2, INDArray b2) {
         return max;
     }
 
+    /** The largest {@code |entry|} of the four arrays: for a gradient, how steep the cost still is. */
+    public double maxAbs() {
+        double max = 0;
+        for (int k = 0; k < 4; k++) {
+            max = Math.max(max, array(k).amaxNumber().doubleValue());
+        }
+        return max;
+    }
+
     /** The array number k: 0 W1, 1 b1, 2 W2, 3 b2. */
     public INDArray array(int k) {
         return switch (k) {

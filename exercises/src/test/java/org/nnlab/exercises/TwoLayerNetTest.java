@@ -61,6 +61,7 @@ class TwoLayerNetTest {
         assertArrayEquals(new double[] {-0.5, -0.5}, next.b1().toDoubleVector(), 0);
         assertEquals(0, net.maxDifference(flat()));
         assertEquals(0.5, next.maxDifference(net));
+        assertEquals(2.5, next.maxAbs());
     }
 
     @Test
