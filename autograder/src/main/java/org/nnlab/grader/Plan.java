@@ -6,6 +6,7 @@ import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.nnlab.exercises.ExerciseCheck;
 import org.nnlab.exercises.ExerciseSet;
+import org.nnlab.grader.hidden.MnistHidden;
 import org.nnlab.grader.hidden.RectangleHidden;
 
 /**
@@ -16,7 +17,7 @@ import org.nnlab.grader.hidden.RectangleHidden;
 public final class Plan {
 
     /** The classes of hidden tests ({@code @Test @Graded} methods). Add a notebook's hidden tests here. */
-    public static final List<Class<?>> HIDDEN = List.of(RectangleHidden.class);
+    public static final List<Class<?>> HIDDEN = List.of(RectangleHidden.class, MnistHidden.class);
 
     /** One graded test. {@code key} ("1.2: sigmoid(0) is 0.5") is unique and names it in every output. */
     public record Test(String key, String exercise, String name, int points, String visibility) {
