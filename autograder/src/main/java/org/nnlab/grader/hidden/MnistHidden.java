@@ -3,11 +3,16 @@ package org.nnlab.grader.hidden;
 import java.util.Arrays;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nnlab.data.Dataset;
+import org.nnlab.data.Split;
 import org.nnlab.exercises.Expect;
 import org.nnlab.exercises.MnistExercises;
 import org.nnlab.grader.Graded;
 import org.nnlab.grader.Grading;
+import org.nnlab.nn.Linear;
+import org.nnlab.nn.Sequential;
 
 /**
  * Hidden tests of notebook 07: run only when grading (not by the notebook's self-check), reported
@@ -23,6 +28,41 @@ public class MnistHidden {
     void otherNetworks() {
         Expect.near(7_850, e.parameterCount(new int[] {784, 10}), 0, "parameterCount({784, 10})");
         Expect.near(1_181_066, e.parameterCount(new int[] {9216, 128, 10}), 0, "parameterCount({9216, 128, 10})");
+    }
+
+    @Test
+    @Graded(exercise = "7.2", points = 1, visibility = "hidden")
+    @DisplayName("in evaluation mode the MLP is a function: the same input gives the same finite logits twice")
+    void evaluationModeIsDeterministic() {
+        var model = e.mlp(3);
+        Expect.notNull(model, "mlp(3)");
+        model.setTraining(false);
+        var x = Nd4j.rand(DataType.DOUBLE, 5, 784);
+        var first = model.forward(x);
+        Expect.that(first.equals(model.forward(x)), "mlp(3) in evaluation mode gave two different outputs for one input");
+        Expect.equal("[5, 10]", Arrays.toString(first.shape()), "the shape of the logits for an input [5, 784]");
+        Expect.that(Arrays.stream(first.dup().data().asDouble()).allMatch(Double::isFinite),
+                "mlp(3) gave logits that are not finite numbers");
+    }
+
+    @Test
+    @Graded(exercise = "7.4", points = 1, visibility = "hidden")
+    @DisplayName("10 classes: a model right on 7 of 10 test samples scores 0.7, whatever it does on the 2 training samples")
+    void tenClasses() {
+        double[][] eye = new double[10][10];
+        for (int i = 0; i < 10; i++) {
+            eye[i][i] = 1;
+        }
+        double[][] labels = new double[10][10];
+        for (int i = 0; i < 10; i++) {
+            labels[i][i < 7 ? i : (i + 1) % 10] = 1;   // the last 3 labelled as another digit
+        }
+        var model = Sequential.of(Linear.withWeights(eye));
+        var train = Dataset.of(Nd4j.createFromArray(new double[][] {eye[0], eye[1]}),
+                Nd4j.createFromArray(new double[][] {eye[5], eye[6]}));
+        var test = Dataset.of(Nd4j.createFromArray(eye), Nd4j.createFromArray(labels));
+        Expect.near(0.7, e.testAccuracy(model, new Split(train, test)), 1e-12,
+                "testAccuracy of a model right on 7 of 10 test samples");
     }
 
     @Test
