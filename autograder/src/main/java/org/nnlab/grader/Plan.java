@@ -6,7 +6,12 @@ import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.nnlab.exercises.ExerciseCheck;
 import org.nnlab.exercises.ExerciseSet;
+import org.nnlab.grader.hidden.NeuronsHidden;
+import org.nnlab.grader.hidden.ExplosionHidden;
+import org.nnlab.grader.hidden.RandomVsStructuredHidden;
+import org.nnlab.grader.hidden.MnistHidden;
 import org.nnlab.grader.hidden.RectangleHidden;
+import org.nnlab.grader.hidden.SeeingHidden;
 
 /**
  * The graded tests of some notebooks, in order: the visible checks of the Catalog, then the hidden
@@ -16,7 +21,8 @@ import org.nnlab.grader.hidden.RectangleHidden;
 public final class Plan {
 
     /** The classes of hidden tests ({@code @Test @Graded} methods). Add a notebook's hidden tests here. */
-    public static final List<Class<?>> HIDDEN = List.of(RectangleHidden.class);
+    public static final List<Class<?>> HIDDEN = List.of(RectangleHidden.class, NeuronsHidden.class,
+            RandomVsStructuredHidden.class, ExplosionHidden.class, SeeingHidden.class, MnistHidden.class);
 
     /** One graded test. {@code key} ("1.2: sigmoid(0) is 0.5") is unique and names it in every output. */
     public record Test(String key, String exercise, String name, int points, String visibility) {
