@@ -36,11 +36,13 @@ import org.nnlab.exercises.ExerciseSet;
  * JSON line per event to the results file, flushed at once, so that the parent ({@link Sandbox})
  * knows how far it got when this JVM dies (System.exit, a crash, a kill at the time limit):
  * <pre>
- * {"event":"loaded","problems":{"1.3":"..."},"notes":[...]}
+ * {"event":"loaded","problems":{"1.3":"..."},"notes":[...],"main_epoch_ms":1700000000000,"load_ms":800}
  * {"event":"start","key":"1.2: sigmoid(0) is 0.5"}
  * {"event":"result","key":"...","status":"passed|failed|not_implemented","message":"...","millis":3}
  * {"event":"done"}
  * </pre>
+ * {@code main_epoch_ms} is the wall clock when {@code main} began (the parent subtracts the time it
+ * started the process: the JVM's start cost), {@code load_ms} the time to read and compile the submission.
  * After a test that ran out of time (its thread may loop on) it exits with {@link #RESTART} so that
  * the parent starts a fresh JVM for the remaining tests. It ends with {@code Runtime.halt}, so threads
  * that the submission left running do not keep it alive.
@@ -62,6 +64,7 @@ public final class Worker {
     }
 
     public static void main(String[] args) throws IOException {
+        long mainEpochMs = System.currentTimeMillis();
         Path submission = Path.of(args[0]);
         PrintStream results = new PrintStream(new FileOutputStream(args[1], true), true, StandardCharsets.UTF_8);
         List<String> names = List.of(args[2].split(","));
@@ -87,6 +90,7 @@ public final class Worker {
                 sets.add(s);
             }
         }
+        long loadStart = System.nanoTime();
         SubmissionLoader.Loaded loaded = SubmissionLoader.load(submission, sets);
         Map<String, Object> problems = new LinkedHashMap<>();
         loaded.parts().forEach(p -> problems.putAll(p.problems()));
@@ -94,6 +98,8 @@ public final class Worker {
         event.put("event", "loaded");
         event.put("problems", problems);
         event.put("notes", loaded.notes());
+        event.put("main_epoch_ms", mainEpochMs);
+        event.put("load_ms", (System.nanoTime() - loadStart) / 1_000_000);
         results.println(Json.write(event));
 
         Grading.set(loaded, skip, stopped.keySet(), limit);

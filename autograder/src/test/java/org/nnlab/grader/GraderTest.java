@@ -134,7 +134,8 @@ class GraderTest {
     }
 
     @Test
-    @DisplayName("an infinite loop, System.exit, OutOfMemoryError, StackOverflowError, 100 MB of printing and a compile error cost only their exercises")
+    @DisplayName("an infinite loop, System.exit, OutOfMemoryError, StackOverflowError, 100 MB of printing, a thread left running "
+            + "and a compile error cost only their exercises")
     void adversarialCellsCostOnlyThemselves() throws IOException {
         Path bad = notebookWith("adversarial", Map.of(
                 "1.1", "public double[] toVector(int[][] image) {\n    while (true) { }\n}\n",
@@ -145,6 +146,9 @@ class GraderTest {
                 "1.7", "public double cost(double[] y, double[] yTrue) {\n    return cost(y, yTrue) + 1;\n}\n",
                 "1.8", "public INDArray step(INDArray w, INDArray gradient, double learningRate) {\n"
                         + "    String line = \"x\".repeat(99);\n    for (int i = 0; i < 1_000_000; i++) { System.out.println(line); }\n"
+                        // a thread left running (not a daemon): the grading JVM must still end after the last test
+                        + "    Thread t = new Thread(() -> { while (true) { try { Thread.sleep(1000); } catch (InterruptedException e) { } } });\n"
+                        + "    t.setDaemon(false);\n    t.start();\n"
                         + "    return w.sub(gradient.mul(learningRate));\n}\n"));
         Result r = grade(bad, "01-rectangle");
         String table = Reports.table(r);
@@ -157,7 +161,8 @@ class GraderTest {
         assertTrue(outcome(r, "1.6").message().contains("OutOfMemoryError"), table);
         assertTrue(outcome(r, "1.7").message().contains("StackOverflowError"), table);
         assertTrue(r.output().length() <= (1 << 20) + 200 && r.output().contains("truncated"), "output capped: " + r.output().length());
-        assertEquals("ok", r.status());
+        assertEquals("ok", r.status(), "a thread left running does not keep the grading JVM alive until the time limit");
+        assertTrue(r.seconds() < 100, "graded in " + r.seconds() + " s, not stopped at the 120 s limit");
     }
 
     @Test
