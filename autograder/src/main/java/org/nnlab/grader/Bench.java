@@ -14,7 +14,7 @@ import java.util.stream.Stream;
  * {@code ./nnlab grade --bench N}: the grading benchmark of issue 6 (300 notebooks on 2 cores in
  * under 10 minutes). Makes N notebook submissions of notebook 01 from the reference and the student
  * notebook with variations (full marks, untouched, a wrong sigmoid, transposed weights, a compile error,
- * a different cost), each a distinct file, grades them as a batch ({@link GradeMain#batch}, each in its
+ * the cost written differently), each a distinct file, grades them as a batch ({@link GradeMain#batch}, each in its
  * own JVM, {@code --jobs} at once) and prints per submission its wall time, its JVM's start cost (from
  * starting the process, sandbox included, to the worker's {@code main}) and its read-and-compile time,
  * then the totals, the load average before and after (the machine may be shared) and whether the goal
@@ -43,7 +43,7 @@ public final class Bench {
                     }
                     """)),
             Map.entry("compile-error", Map.of("1.5", "public double[] wrongInput() {\n    return new double[] {0.5, 0.5}\n}\n")),
-            Map.entry("typo-in-cost", Map.of("1.7", "public double cost(double[] y, double[] yTrue) {\n    double s = 0;\n"
+            Map.entry("rewritten-cost", Map.of("1.7", "public double cost(double[] y, double[] yTrue) {\n    double s = 0;\n"
                     + "    for (int i = 0; i < y.length; i++) { s += (y[i] - yTrue[i]) * (y[i] - yTrue[i]); }\n    return s;\n}\n")));
 
     /**
@@ -111,29 +111,34 @@ public final class Bench {
         double wall = (System.nanoTime() - start) / 1e9;
         String loadAfter = loadAverage();
 
-        List<double[]> rows = new ArrayList<>();   // seconds, start, load
-        System.out.printf(Locale.ROOT, "%-28s %6s %8s %9s %8s  %s%n", "submission", "score", "seconds", "jvm start", "compile", "status");
+        List<double[]> rows = new ArrayList<>();   // seconds, start, load, cpu
+        System.out.printf(Locale.ROOT, "%-28s %6s %8s %9s %8s %8s  %s%n", "submission", "score", "seconds", "jvm start", "compile", "cpu", "status");
         try (Stream<Path> dirs = Files.list(out)) {
             for (Path d : dirs.filter(Files::isDirectory).sorted().toList()) {
                 Map<?, ?> g = (Map<?, ?>) Json.parse(Files.readString(d.resolve("grade.json")));
                 double s = num(g.get("seconds"));
                 double js = num(g.get("jvm_start_seconds"));
                 double ls = num(g.get("load_seconds"));
-                rows.add(new double[] {s, js, ls});
-                System.out.printf(Locale.ROOT, "%-28s %6s %8.2f %9.2f %8.2f  %s%n", g.get("student"), g.get("total") + "/" + g.get("max"), s, js, ls,
-                        g.get("status"));
+                double cs = num(g.get("cpu_seconds"));
+                rows.add(new double[] {s, js, ls, cs});
+                System.out.printf(Locale.ROOT, "%-28s %6s %8.2f %9.2f %8.2f %8.2f  %s%n", g.get("student"), g.get("total") + "/" + g.get("max"), s, js, ls,
+                        cs, g.get("status"));
             }
         }
         double[] secs = rows.stream().mapToDouble(r -> r[0]).sorted().toArray();
         double[] starts = rows.stream().mapToDouble(r -> r[1]).filter(x -> !Double.isNaN(x)).sorted().toArray();
         double[] loads = rows.stream().mapToDouble(r -> r[2]).filter(x -> !Double.isNaN(x)).sorted().toArray();
+        double[] cpus = rows.stream().mapToDouble(r -> r[3]).filter(x -> !Double.isNaN(x)).sorted().toArray();
         double per300 = wall / n * 300;
+        int cores = Runtime.getRuntime().availableProcessors();
         System.out.printf(Locale.ROOT, "%nper submission (one JVM each): mean %.2f s, median %.2f s, p90 %.2f s, max %.2f s%n",
                 mean(secs), pct(secs, 50), pct(secs, 90), pct(secs, 100));
         System.out.printf(Locale.ROOT, "JVM start (process start to the worker's main): mean %.2f s, median %.2f s; reading + compiling: mean %.2f s%n",
                 mean(starts), pct(starts, 50), mean(loads));
         System.out.printf(Locale.ROOT, "wall: %.1f s for %d submissions with %d workers = %.2f s per submission; 300 would take %.1f min (goal: 10 min): %s%n",
                 wall, n, jobs, wall / n, per300 / 60, per300 <= GOAL_SECONDS_PER_300 ? "MET" : "NOT MET");
+        System.out.printf(Locale.ROOT, "CPU per submission (user + system of its JVMs): mean %.2f s, median %.2f s; on %d idle cores 300 would take "
+                + "%.1f min (300 x mean CPU / cores)%n", mean(cpus), pct(cpus, 50), cores, 300 * mean(cpus) / cores / 60);
         System.out.println("load average after: " + loadAfter + " (1, 5, 15 min; other work on the machine slows the figures)");
         return per300 <= GOAL_SECONDS_PER_300 ? 0 : 1;
     }

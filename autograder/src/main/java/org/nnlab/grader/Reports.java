@@ -26,8 +26,9 @@ public final class Reports {
             b.append(String.format("%-8s %-62s %7s  %-15s %s%n", o.test().exercise(), cut(name, 62),
                     o.score() + "/" + o.test().points(), o.status(), cut(msg, 160)));
         }
-        b.append(String.format("total: %d / %d points (%s, %.1f s, %d JVM%s, isolation: %s; JVM start %.2f s, reading and compiling %.2f s)%n",
-                r.score(), r.maxScore(), r.status(), r.seconds(), r.jvms(), r.jvms() == 1 ? "" : "s", r.sandbox(), r.startSeconds(), r.loadSeconds()));
+        b.append(String.format("total: %d / %d points (%s, %.1f s, %d JVM%s, isolation: %s; JVM start %.2f s, reading and compiling %.2f s, CPU %.2f s)%n",
+                r.score(), r.maxScore(), r.status(), r.seconds(), r.jvms(), r.jvms() == 1 ? "" : "s", r.sandbox(), r.startSeconds(), r.loadSeconds(),
+                r.cpuSeconds()));
         r.notes().forEach(n -> b.append("note: ").append(n).append('\n'));
         return b.toString();
     }
@@ -172,6 +173,7 @@ public final class Reports {
         m.put("status", r.status());
         m.put("jvm_start_seconds", Double.isNaN(r.startSeconds()) ? null : Math.round(r.startSeconds() * 100) / 100.0);
         m.put("load_seconds", Double.isNaN(r.loadSeconds()) ? null : Math.round(r.loadSeconds() * 100) / 100.0);
+        m.put("cpu_seconds", Math.round(r.cpuSeconds() * 100) / 100.0);
         m.put("jvms", (long) r.jvms());
         return m;
     }

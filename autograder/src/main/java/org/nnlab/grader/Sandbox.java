@@ -184,6 +184,7 @@ public final class Sandbox {
         int jvms = 0;
         double startSeconds = Double.NaN;
         double loadSeconds = Double.NaN;
+        double cpuSeconds = 0;
         String names = String.join(",", sets.stream().map(ExerciseSet::notebook).toList());
         while (true) {
             List<String> skip = new ArrayList<>(done.keySet());
@@ -286,7 +287,12 @@ public final class Sandbox {
                         }
                         running = null;
                     }
-                    case "done" -> complete = true;
+                    case "done" -> {
+                        complete = true;
+                        if (ev.get("cpu_ms") instanceof Number c && c.longValue() >= 0) {
+                            cpuSeconds += c.longValue() / 1000.0;
+                        }
+                    }
                     default -> { }
                 }
             }
@@ -334,7 +340,7 @@ public final class Sandbox {
             outcomes.add(o);
         }
         return new Result(student, outcomes, notes, status, output.toString(), (System.nanoTime() - start) / 1e9, jvms, isolation,
-                startSeconds, loadSeconds);
+                startSeconds, loadSeconds, cpuSeconds);
     }
 
     private static void fail(List<Plan.Test> plan, Map<String, Result.Outcome> done, String key, String message) {

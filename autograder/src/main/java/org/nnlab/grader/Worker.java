@@ -39,10 +39,11 @@ import org.nnlab.exercises.ExerciseSet;
  * {"event":"loaded","problems":{"1.3":"..."},"notes":[...],"main_epoch_ms":1700000000000,"load_ms":800}
  * {"event":"start","key":"1.2: sigmoid(0) is 0.5"}
  * {"event":"result","key":"...","status":"passed|failed|not_implemented","message":"...","millis":3}
- * {"event":"done"}
+ * {"event":"done","cpu_ms":2100}
  * </pre>
  * {@code main_epoch_ms} is the wall clock when {@code main} began (the parent subtracts the time it
- * started the process: the JVM's start cost), {@code load_ms} the time to read and compile the submission.
+ * started the process: the JVM's start cost), {@code load_ms} the time to read and compile the submission, {@code cpu_ms} the CPU time
+ * (user + system, all threads) the JVM used.
  * After a test that ran out of time (its thread may loop on) it exits with {@link #RESTART} so that
  * the parent starts a fresh JVM for the remaining tests. It ends with {@code Runtime.halt}, so threads
  * that the submission left running do not keep it alive.
@@ -104,7 +105,8 @@ public final class Worker {
 
         Grading.set(loaded, skip, stopped.keySet(), limit);
         new Worker(results).run(sets, limit);
-        results.println("{\"event\":\"done\"}");
+        long cpuMs = ProcessHandle.current().info().totalCpuDuration().map(java.time.Duration::toMillis).orElse(-1L);
+        results.println("{\"event\":\"done\",\"cpu_ms\":" + cpuMs + "}");
         results.flush();
         System.out.flush();
         Runtime.getRuntime().halt(0);
@@ -150,6 +152,8 @@ public final class Worker {
         public void executionStarted(TestIdentifier id) {
             if (id.isTest()) {
                 started = System.nanoTime();
+                String key = keyOf(id);
+                Grading.current(key.contains(":") ? key.substring(0, key.indexOf(':')) : "");
                 results.println(Json.write(Map.of("event", "start", "key", keyOf(id))));
             }
         }

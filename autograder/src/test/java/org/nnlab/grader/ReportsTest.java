@@ -24,7 +24,7 @@ class ReportsTest {
                 new Result.Outcome(SIG2, "failed", "sigmoid(-1) should be 0.269 but was 0.731\nHint: the minus sign", 2),
                 new Result.Outcome(LAYER, "not_implemented", "Exercise 1.4: not implemented yet", 0),
                 new Result.Outcome(SECRET, "failed", "the secret message", 0)),
-                List.of("exercise 1.2 is in 2 cells: graded the last one"), "ok", "", 2.5, 1, "bwrap", 0.31, 0.9);
+                List.of("exercise 1.2 is in 2 cells: graded the last one"), "ok", "", 2.5, 1, "bwrap", 0.31, 0.9, 1.7);
     }
 
     @Test
