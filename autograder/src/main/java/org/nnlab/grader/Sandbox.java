@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,6 +50,8 @@ public final class Sandbox {
     private final List<String> prefix;
     private final String isolation;
     private final Path archive;       // the AppCDS archive of the grading JVMs, or null (disabled)
+    private final Secrets.Split secrets;   // the grading JVMs' class path, without what they must not read
+    private final List<Path> hidden;       // hidden from the grading JVMs under bwrap
     private boolean dumping;          // a JVM is writing the archive
 
     /**
@@ -105,6 +108,30 @@ public final class Sandbox {
         this.prefix = p;
         this.isolation = used;
         this.archive = archivePath();
+        Path cache = archive != null ? archive.getParent() : Path.of(System.getProperty("java.io.tmpdir"));
+        try {
+            this.secrets = Secrets.split(List.of(System.getProperty("java.class.path").split(File.pathSeparator)), cache);
+        } catch (IOException e) {
+            throw new UncheckedIOException("grade: could not separate the hidden tests from the grader's class path: " + e.getMessage(), e);
+        }
+        // also hidden: the project's sources of the reference solutions and hidden tests, and Maven's copies
+        List<Path> h = new ArrayList<>(secrets.hide());
+        String root = System.getProperty("nnlab.root", "");
+        Path project = root.isBlank() ? null : Path.of(root).toAbsolutePath().normalize();
+        if (project != null) {
+            h.add(project.resolve("solutions"));
+            h.add(project.resolve("autograder/src"));
+            h.add(project.resolve("autograder/target"));
+            h.add(project.resolve("build/grader/jars"));
+        }
+        h.add(Path.of(System.getProperty("user.home"), ".m2/repository/org/nnlab/nnlab-solutions"));
+        h.add(Path.of(System.getProperty("user.home"), ".m2/repository/org/nnlab/nnlab-autograder"));
+        this.hidden = h.stream().filter(Files::exists).distinct().toList();
+    }
+
+    /** The grading JVMs' class path: the grader's without the hidden tests and the reference solutions. */
+    public List<String> workerClassPath() {
+        return secrets.classPath();
     }
 
     /**
@@ -198,8 +225,22 @@ public final class Sandbox {
                 cmd.addAll(List.of("--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc", "--tmpfs", "/tmp"));
                 // /tmp is emptied (other submissions may sit there); what the grading JVM needs from it
                 // comes back read-only: the submission itself and any class path entry under /tmp
-                for (Path needed : neededUnderTmp(submission, cds.stream().anyMatch(o -> o.startsWith("-XX:Shared")) ? archive : null)) {
+                for (Path needed : neededUnderTmp(submission, cds.stream().anyMatch(o -> o.startsWith("-XX:Shared")) ? archive : null,
+                        secrets.classPath())) {
                     cmd.addAll(List.of("--ro-bind", needed.toString(), needed.toString()));
+                }
+                // what the submission must not read: folders become empty, files empty ones
+                for (Path h : hidden) {
+                    if (Files.isDirectory(h)) {
+                        cmd.addAll(List.of("--tmpfs", h.toString()));
+                    } else {
+                        cmd.addAll(List.of("--ro-bind", "/dev/null", h.toString()));
+                    }
+                }
+                // ...but the submission itself, when it lies there (a reference notebook graded as a test)
+                Path sub = submission.toAbsolutePath().normalize();
+                if (hidden.stream().anyMatch(sub::startsWith)) {
+                    cmd.addAll(List.of("--ro-bind", sub.toString(), sub.toString()));
                 }
                 cmd.addAll(List.of("--bind", scratch.toString(), scratch.toString(), "--unshare-net", "--unshare-pid",
                         "--die-with-parent", "--chdir", scratch.toString()));
@@ -210,11 +251,10 @@ public final class Sandbox {
             cmd.addAll(List.of("-Djava.io.tmpdir=" + scratch,
                     "-Dorg.bytedeco.javacpp.maxbytes=" + options.memoryMb() + "m",
                     "-Dorg.bytedeco.javacpp.maxphysicalbytes=" + (3L * options.memoryMb() + 256) + "m",
-                    "-cp", System.getProperty("java.class.path"), Worker.class.getName(),
+                    "-cp", String.join(File.pathSeparator, secrets.classPath()), Worker.class.getName(),
                     submission.toAbsolutePath().toString(), results.toString(), names,
                     String.valueOf(options.testSeconds()), skipFile.toString(), String.valueOf(options.outputCap())));
-            ProcessBuilder pb = new ProcessBuilder(cmd).directory(scratch.toFile()).redirectErrorStream(true)
-                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+            ProcessBuilder pb = new ProcessBuilder(cmd).directory(scratch.toFile()).redirectErrorStream(true);
             pb.environment().put("OMP_NUM_THREADS", "1");
             boolean dumps = cds.stream().anyMatch(o -> o.startsWith("-XX:Archive"));
             long spawnEpochMs = System.currentTimeMillis();
@@ -228,6 +268,11 @@ public final class Sandbox {
                 throw e;
             }
             jvms++;
+            try (var stdin = process.getOutputStream()) {
+                Secrets.write(secrets.classes(), stdin);
+            } catch (IOException e) {
+                // the JVM ended before reading them: what it did is read below
+            }
             Capture capture = new Capture(process.getInputStream(), options.outputCap());
             capture.start();
             boolean finished;
@@ -416,7 +461,7 @@ public final class Sandbox {
     }
 
     /** The submission, the class-data archive (when used) and the class path entries that lie under /tmp, which bwrap replaces by an empty tmpfs. */
-    private static List<Path> neededUnderTmp(Path submission, Path archive) {
+    private static List<Path> neededUnderTmp(Path submission, Path archive, List<String> classPath) {
         List<Path> needed = new ArrayList<>();
         if (archive != null && archive.startsWith(Path.of("/tmp"))) {
             needed.add(archive);
@@ -426,7 +471,7 @@ public final class Sandbox {
         if (sub.startsWith(tmp)) {
             needed.add(sub);
         }
-        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+        for (String entry : classPath) {
             Path p = Path.of(entry).toAbsolutePath().normalize();
             if (!entry.isBlank() && p.startsWith(tmp) && Files.exists(p)) {
                 needed.add(p);

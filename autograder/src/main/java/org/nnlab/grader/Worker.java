@@ -6,6 +6,7 @@ import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,6 +49,9 @@ import org.nnlab.exercises.ExerciseSet;
  * the parent starts a fresh JVM for the remaining tests. It ends with {@code Runtime.halt}, so threads
  * that the submission left running do not keep it alive.
  *
+ * <p>Stdin: the hidden tests and reference solutions as {@link Secrets#write} writes them (read first,
+ * then stdin is empty for the submission).
+ *
  * <p>Arguments: {@code SUBMISSION RESULTS SETS TEST_SECONDS SKIP_FILE OUTPUT_CAP_BYTES}, SETS the
  * notebooks joined by commas (e.g. {@code 01-rectangle}), SKIP_FILE holding keys of tests already done
  * and lines {@code exercise N.k} for exercises not to run any more
@@ -79,6 +83,11 @@ public final class Worker {
                 skip.add(line);
             }
         }
+        // the hidden tests and the reference solutions: bytes on stdin, defined by a private loader
+        // (Secrets); the class path has none of them, so the submission's code cannot find them
+        Secrets.Loader secrets = new Secrets.Loader(Secrets.read(System.in), Worker.class.getClassLoader());
+        Plan.hiddenClasses(secrets.hiddenTests());
+        SubmissionLoader.referencesFrom(secrets);
         long cap = Long.parseLong(args[5]);
         OutputStream out = new CappedStream(new FileOutputStream(java.io.FileDescriptor.out), cap);
         System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
@@ -115,10 +124,11 @@ public final class Worker {
     private void run(List<ExerciseSet<?>> sets, Duration limit) {
         List<DiscoverySelector> selectors = new ArrayList<>();
         selectors.add(selectClass(VisibleChecks.class));
-        Plan.HIDDEN.forEach(c -> selectors.add(selectClass(c)));
+        Plan.hiddenClasses().forEach(c -> selectors.add(selectClass(c)));
         PostDiscoveryFilter filter = descriptor -> {
-            if (descriptor.getSource().orElse(null) instanceof MethodSource ms && ms.getJavaMethod().isAnnotationPresent(Graded.class)) {
-                Plan.Test t = Plan.hidden(ms.getJavaMethod());
+            Method m = descriptor.getSource().orElse(null) instanceof MethodSource ms ? Plan.hiddenMethod(ms.getClassName(), ms.getMethodName()) : null;
+            if (m != null && m.isAnnotationPresent(Graded.class)) {
+                Plan.Test t = Plan.hidden(m);
                 boolean graded = sets.stream().anyMatch(s -> s.has(t.exercise()));
                 return FilterResult.includedIf(graded && !Grading.skipped(t.key()), () -> "graded", () -> "not graded or already done");
             }
@@ -136,8 +146,8 @@ public final class Worker {
     }
 
     private String keyOf(TestIdentifier id) {
-        if (id.getSource().orElse(null) instanceof MethodSource ms) {
-            Plan.Test t = Plan.hidden(ms.getJavaMethod());
+        if (id.getSource().orElse(null) instanceof MethodSource ms && Plan.hiddenMethod(ms.getClassName(), ms.getMethodName()) != null) {
+            Plan.Test t = Plan.hidden(Plan.hiddenMethod(ms.getClassName(), ms.getMethodName()));
             if (t != null) {
                 return t.key();
             }

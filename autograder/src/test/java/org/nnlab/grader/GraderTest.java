@@ -37,6 +37,7 @@ class GraderTest {
 
     @BeforeAll
     static void sandbox() {
+        System.setProperty("nnlab.root", ROOT.toString());   // as ./nnlab grade sets it: the project's sources are hidden too
         box = new Sandbox(new Sandbox.Options(512, 2, 120, 1 << 20, "auto"));
     }
 
@@ -163,6 +164,94 @@ class GraderTest {
         assertTrue(r.output().length() <= (1 << 20) + 200 && r.output().contains("truncated"), "output capped: " + r.output().length());
         assertEquals("ok", r.status(), "a thread left running does not keep the grading JVM alive until the time limit");
         assertTrue(r.seconds() < 100, "graded in " + r.seconds() + " s, not stopped at the 120 s limit");
+    }
+
+    /** Places where a submission could find the hidden tests or the reference solutions. */
+    static final String PROBE = """
+            public double[] toVector(int[][] image) {
+                List<String> found = new ArrayList<>();
+                int checked = 0;
+                String[] classes = {"org.nnlab.grader.hidden.RectangleHidden", "org.nnlab.solutions.RectangleSolution"};
+                List<ClassLoader> loaders = new ArrayList<>(List.of(getClass().getClassLoader(), ClassLoader.getSystemClassLoader()));
+                if (Thread.currentThread().getContextClassLoader() != null) {
+                    loaders.add(Thread.currentThread().getContextClassLoader());
+                }
+                for (String c : classes) {
+                    String resource = c.replace('.', '/') + ".class";
+                    for (ClassLoader l : loaders) {
+                        checked += 2;
+                        try {
+                            Class.forName(c, false, l);
+                            found.add("Class.forName(" + c + ") in " + l);
+                        } catch (Throwable e) {
+                        }
+                        if (l.getResource(resource) != null) {
+                            found.add("getResource(" + resource + ") in " + l);
+                        }
+                    }
+                    for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+                        checked++;
+                        java.io.File f = new java.io.File(entry);
+                        if (f.isDirectory() && new java.io.File(f, resource).exists()) {
+                            found.add(resource + " in the folder " + entry);
+                        } else if (f.isFile()) {
+                            try (java.util.zip.ZipFile z = new java.util.zip.ZipFile(f)) {
+                                if (z.getEntry(resource) != null) {
+                                    found.add(resource + " in the jar " + entry);
+                                }
+                            } catch (Exception e) {
+                            }
+                        }
+                    }
+                }
+                for (String path : new String[] {"%1$s/solutions/notebooks/01-rectangle.ipynb",
+                        "%1$s/solutions/src/main/java/org/nnlab/solutions/RectangleSolution.java",
+                        "%1$s/autograder/src/main/java/org/nnlab/grader/hidden/RectangleHidden.java",
+                        "%1$s/autograder/target/classes/org/nnlab/grader/hidden/RectangleHidden.class",
+                        "%1$s/solutions/target/classes/org/nnlab/solutions/RectangleSolution.class"}) {
+                    checked++;
+                    if (new java.io.File(path).exists()) {
+                        found.add("the file " + path);
+                    }
+                }
+                System.out.println("probe: checked " + checked + " places, found " + found.size());
+                if (!found.isEmpty()) {
+                    throw new IllegalStateException("FOUND " + found);
+                }
+                double[] v = new double[image.length * image[0].length];
+                int k = 0;
+                for (int[] row : image) {
+                    for (int p : row) {
+                        v[k++] = p;
+                    }
+                }
+                return v;
+            }
+            """;
+
+    @Test
+    @DisplayName("the submission's code finds no hidden test and no reference solution: not by Class.forName, getResource, the class path's jars or the files")
+    void hiddenTestsAndSolutionsAreNotReadable() throws IOException {
+        // the probe first checks that it can find them where they are outside the sandbox: it is not blind
+        assertTrue(Files.exists(ROOT.resolve("autograder/src/main/java/org/nnlab/grader/hidden/RectangleHidden.java")));
+        assertTrue(System.getProperty("java.class.path").contains("autograder"), "the grader's own class path has the hidden tests");
+        Result r = grade(notebookWith("probe", Map.of("1.1", PROBE.formatted(ROOT))), "01-rectangle");
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("probe: checked (\\d+) places, found (\\d+)").matcher(r.output());
+        assertTrue(m.find(), "the probe ran: " + r.output() + Reports.table(r));
+        assertTrue(Integer.parseInt(m.group(1)) > 20, m.group());
+        assertEquals("0", m.group(2), r.output() + Reports.table(r));
+        assertEquals(testsOf(r, "1.1"), r.tests().stream().filter(o -> o.test().exercise().equals("1.1") && o.status().equals("passed"))
+                .map(o -> o.test().key()).collect(Collectors.toCollection(TreeSet::new)), Reports.table(r));
+        assertEquals(r.maxScore(), r.score(), "hidden tests and isolation still work: " + Reports.table(r));
+
+        // the control: without a sandbox the files are there to read, and the probe says so
+        Sandbox open = new Sandbox(new Sandbox.Options(512, 2, 120, 1 << 20, "none"));
+        Result c = open.grade("control", notebookWith("probe", Map.of("1.1", PROBE.formatted(ROOT))), sets("01-rectangle"),
+                Files.createTempDirectory(tmp, "scratch"));
+        String found = outcome(c, "1.1").message();
+        assertTrue(found.contains("FOUND [the file " + ROOT), "the probe finds the files when nothing hides them: " + Reports.table(c));
+        assertTrue(!found.contains("Class.forName") && !found.contains("getResource") && !found.contains(" in the jar ") && !found.contains(" in the folder "),
+                "class path and loaders stay clean even without a sandbox: " + found);
     }
 
     @Test
