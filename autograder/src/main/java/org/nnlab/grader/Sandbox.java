@@ -26,7 +26,10 @@ import org.nnlab.exercises.ExerciseSet;
  * <ul>
  * <li>{@code bwrap} (Debian's bubblewrap), when it runs: the whole file system read-only, the scratch
  *     folder writable, a private /tmp, no network, own PID namespace, dies with the grader;</li>
- * <li>else {@code unshare -rn} (util-linux): a user and network namespace: no network; writes are
+ * <li>else {@code unshare -rmn} (util-linux): user, mount and network namespaces: no network, the files
+ *     of the hidden tests and reference solutions covered ({@link #HIDE}); writes are limited only by
+ *     the user's file permissions;</li>
+ * <li>else {@code unshare -rn}: no network; writes are
  *     limited only by the user's file permissions;</li>
  * <li>else nothing (logged once).</li>
  * </ul>
@@ -45,6 +48,13 @@ public final class Sandbox {
             return new Options(512, 10, 300, 1 << 20, "auto");
         }
     }
+
+    /**
+     * Run by {@code sh} in {@code unshare -rmn}: covers each path before {@code --} (a folder with an
+     * empty tmpfs, a file with /dev/null), then runs the command after it.
+     */
+    static final String HIDE = "while [ \"$1\" != -- ]; do if [ -d \"$1\" ]; then mount -t tmpfs tmpfs \"$1\"; "
+            + "else mount --bind /dev/null \"$1\"; fi || exit 70; shift; done; shift; exec \"$@\"";
 
     private final Options options;
     private final List<String> prefix;
@@ -96,7 +106,11 @@ public final class Sandbox {
             }
         }
         if (used.equals("none") && (mode.equals("auto") || mode.equals("unshare"))) {
-            if (works(List.of("unshare", "-rn", "true"))) {
+            if (works(List.of("unshare", "-rmn", "sh", "-c", "mount -t tmpfs tmpfs /mnt"))) {
+                // + a mount namespace: the files that hold hidden tests and solutions are covered (HIDE)
+                p = List.of("unshare", "-rmn", "sh", "-c", HIDE, "sh");
+                used = "unshare -rmn";
+            } else if (works(List.of("unshare", "-rn", "true"))) {
                 p = List.of("unshare", "-rn");
                 used = "unshare -rn";
             }
@@ -176,7 +190,7 @@ public final class Sandbox {
         return archive;
     }
 
-    /** How the JVMs are isolated: "bwrap", "unshare -rn" or "none". */
+    /** How the JVMs are isolated: "bwrap", "unshare -rmn", "unshare -rn" or "none". */
     public String isolation() {
         return isolation;
     }
@@ -198,6 +212,13 @@ public final class Sandbox {
         long start = System.nanoTime();
         long deadline = start + (long) (options.submissionSeconds() * 1e9);
         Files.createDirectories(scratch);
+        Path abs = submission.toAbsolutePath().normalize();
+        if (!isolation.equals("none") && !isolation.equals("unshare -rn") && hidden.stream().anyMatch(abs::startsWith)) {
+            // it lies where the grading JVM sees nothing (a reference notebook graded as a test): a copy
+            Path copy = scratch.resolve("submission").resolve(abs.getFileName().toString());
+            copyTree(abs, copy);
+            submission = copy;
+        }
         Path results = scratch.resolve("results.jsonl");
         Path skipFile = scratch.resolve("skip.txt");
         List<Plan.Test> plan = Plan.of(sets);
@@ -250,13 +271,12 @@ public final class Sandbox {
                         cmd.addAll(List.of("--ro-bind", "/dev/null", h.toString()));
                     }
                 }
-                // ...but the submission itself, when it lies there (a reference notebook graded as a test)
-                Path sub = submission.toAbsolutePath().normalize();
-                if (hidden.stream().anyMatch(sub::startsWith)) {
-                    cmd.addAll(List.of("--ro-bind", sub.toString(), sub.toString()));
-                }
                 cmd.addAll(List.of("--bind", scratch.toString(), scratch.toString(), "--unshare-net", "--unshare-pid",
                         "--die-with-parent", "--chdir", scratch.toString()));
+            }
+            if (isolation.equals("unshare -rmn")) {
+                hidden.forEach(h -> cmd.add(h.toString()));
+                cmd.add("--");
             }
             cmd.addAll(List.of(javaBin(), "-Xmx" + options.memoryMb() + "m", "-Xss1m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                     "-XX:-UsePerfData", "-XX:+DisableAttachMechanism"));
@@ -405,6 +425,20 @@ public final class Sandbox {
         }
         return new Result(student, outcomes, notes, status, output.toString(), (System.nanoTime() - start) / 1e9, jvms, isolation,
                 startSeconds, loadSeconds, cpuSeconds);
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (var files = Files.walk(from)) {
+            for (Path f : files.toList()) {
+                Path t = to.resolve(from.relativize(f).toString());
+                if (Files.isDirectory(f)) {
+                    Files.createDirectories(t);
+                } else {
+                    Files.createDirectories(t.getParent());
+                    Files.copy(f, t);
+                }
+            }
+        }
     }
 
     private static void fail(List<Plan.Test> plan, Map<String, Result.Outcome> done, String key, String message) {

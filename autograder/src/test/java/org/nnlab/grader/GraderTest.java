@@ -244,6 +244,14 @@ class GraderTest {
                 .map(o -> o.test().key()).collect(Collectors.toCollection(TreeSet::new)), Reports.table(r));
         assertEquals(r.maxScore(), r.score(), "hidden tests and isolation still work: " + Reports.table(r));
 
+        // the same under unshare -rmn (no bwrap: a mount namespace covers the files), where it works
+        Sandbox unshare = new Sandbox(new Sandbox.Options(512, 2, 120, 1 << 20, "unshare"));
+        if (unshare.isolation().equals("unshare -rmn")) {
+            Result u = unshare.grade("unshare", notebookWith("probe", Map.of("1.1", PROBE.formatted(ROOT))), sets("01-rectangle"),
+                    Files.createTempDirectory(tmp, "scratch"));
+            assertEquals(u.maxScore(), u.score(), "nothing found under unshare -rmn either: " + Reports.table(u));
+        }
+
         // the control: without a sandbox the files are there to read, and the probe says so
         Sandbox open = new Sandbox(new Sandbox.Options(512, 2, 120, 1 << 20, "none"));
         Result c = open.grade("control", notebookWith("probe", Map.of("1.1", PROBE.formatted(ROOT))), sets("01-rectangle"),
