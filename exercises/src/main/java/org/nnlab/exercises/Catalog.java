@@ -10,7 +10,8 @@ public final class Catalog {
 
     /** All exercise sets, one per notebook with exercises. */
     public static List<ExerciseSet<?>> sets() {
-        return List.of(VectorsChecks.set(), RectangleChecks.set(), GradientDescentChecks.set());
+        return List.of(VectorsChecks.set(), RectangleChecks.set(), GradientDescentChecks.set(), NeuronsChecks.set(),
+                RandomVsStructuredChecks.set(), ExplosionChecks.set(), SeeingChecks.set(), MnistChecks.set());
     }
 
     /**

@@ -126,8 +126,8 @@ public final class Images {
         }
         colorBar(svg, svg.width() - barWidth + 14, 34, 16, svg.height() - 60, -scale, scale);
         return new Picture("weights", svg.toString(), captions,
-                String.format(Locale.ROOT, "Weights as images: %d %ss of %dx%d, |w| <= %.4g", n, unitName, side, side,
-                        max));
+                String.format(Locale.ROOT, "Weights as images: %s, %d image%s of %dx%d, |w| <= %.4g",
+                        n == 1 ? unitName + " 0" : unitName + " 0 to " + (n - 1), n, n == 1 ? "" : "s", side, side, max));
     }
 
     /**

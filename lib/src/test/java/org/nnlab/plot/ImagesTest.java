@@ -42,6 +42,9 @@ class ImagesTest {
         Picture p = Images.templates(layer, "class");
         assertEquals(List.of("class 0", "class 1", "class 2"), p.captions());
         assertEquals(3 + 1, count(p.svg(), "<image "), "3 templates and the colour bar");
+        assertTrue(p.toString().startsWith("Weights as images: class 0 to 2, 3 images of 2x2"), p.toString());
+        Picture one = Images.weights(new Linear(4, 1).weight().value(), "hidden unit");
+        assertTrue(one.toString().startsWith("Weights as images: hidden unit 0, 1 image of 2x2"), one.toString());
         var e = assertThrows(IllegalArgumentException.class, () -> Images.templates(new Linear(3, 2), "unit"));
         assertTrue(e.getMessage().contains("square images"), e.getMessage());
     }

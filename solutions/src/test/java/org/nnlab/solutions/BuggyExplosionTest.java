@@ -1,0 +1,156 @@
+package org.nnlab.solutions;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nnlab.exercises.Check;
+import org.nnlab.exercises.ExerciseCheck;
+import org.nnlab.exercises.ExplosionChecks;
+import org.nnlab.exercises.ExplosionExercises;
+
+/**
+ * Known-buggy submissions of notebook 05 fail exactly the checks meant to catch them. Each bug is the
+ * reference with one method wrong; {@code scanRates} calls the submission's own
+ * {@code firstDivergedStep}, as in the notebook.
+ */
+class BuggyExplosionTest {
+
+    static Set<String> failing(ExplosionExercises submission) {
+        Set<String> failed = new TreeSet<>();
+        for (ExerciseCheck<ExplosionExercises> check : ExplosionChecks.set().checks()) {
+            if (!Check.run(check, submission).passed()) {
+                failed.add(check.exercise() + ": " + check.name());
+            }
+        }
+        return failed;
+    }
+
+    static Set<String> checksOf(String... exercises) {
+        Set<String> names = new TreeSet<>();
+        for (ExerciseCheck<ExplosionExercises> check : ExplosionChecks.set().checks()) {
+            if (List.of(exercises).contains(check.exercise())) {
+                names.add(check.exercise() + ": " + check.name());
+            }
+        }
+        return names;
+    }
+
+    static String name(String exercise, int check) {
+        ExerciseCheck<ExplosionExercises> c = ExplosionChecks.set().checks(exercise).get(check);
+        return c.exercise() + ": " + c.name();
+    }
+
+    static String message(ExplosionExercises submission, String exercise, int check) {
+        return Check.run(ExplosionChecks.set().checks(exercise).get(check), submission).message();
+    }
+
+    @Test
+    @DisplayName("the reference passes every check")
+    void referencePasses() {
+        assertEquals(Set.of(), failing(new ExplosionSolution()));
+    }
+
+    @Test
+    @DisplayName("a divergence test by comparison only (NaN > x is false) fails only the check with NaN and infinity")
+    void nanIsMissed() {
+        var bug = new ExplosionSolution() {
+            @Override public int firstDivergedStep(double[] losses, double factor) {
+                for (int k = 0; k < losses.length; k++) {
+                    if (losses[k] > factor * losses[0]) {
+                        return k;
+                    }
+                }
+                return -1;
+            }
+        };
+        // the NaN of [10, 9, NaN] is missed; the scan of exercise 5.2 still agrees: the Trainer's explosions
+        // pass 1000 x the first loss before they become NaN
+        assertEquals(Set.of(name("5.1", 1)), failing(bug));
+        assertEquals("firstDivergedStep([10, 9, NaN], 1000): expected 2 but was -1", message(bug, "5.1", 1));
+    }
+
+    @Test
+    @DisplayName(">= instead of > fails only the check that the limit is strict")
+    void limitNotStrict() {
+        var bug = new ExplosionSolution() {
+            @Override public int firstDivergedStep(double[] losses, double factor) {
+                for (int k = 0; k < losses.length; k++) {
+                    if (!Double.isFinite(losses[k]) || losses[k] >= factor * losses[0]) {
+                        return k;
+                    }
+                }
+                return -1;
+            }
+        };
+        assertEquals(Set.of(name("5.1", 2)), failing(bug));
+    }
+
+    @Test
+    @DisplayName("the step number (index + 1) instead of the index fails exercise 5.1 and, through the scan, the explosions of 5.2")
+    void stepInsteadOfIndex() {
+        var bug = new ExplosionSolution() {
+            @Override public int firstDivergedStep(double[] losses, double factor) {
+                int k = super.firstDivergedStep(losses, factor);
+                return k < 0 ? k : k + 1;
+            }
+        };
+        assertEquals(checksOf("5.1", "5.2"), failing(bug));
+    }
+
+    @Test
+    @DisplayName("a scan that ignores the seed (always seed 0) fails only the check that the seed matters")
+    void scanIgnoresSeed() {
+        var bug = new ExplosionSolution() {
+            @Override public int[] scanRates(double[] rates, long seed, int steps) {
+                return super.scanRates(rates, 0, steps);
+            }
+        };
+        assertEquals(Set.of(name("5.2", 1)), failing(bug));
+        assertTrue(message(bug, "5.2", 1).startsWith("scanRates([0.0003], seed 1, 20 steps): expected [4] but was [6]"),
+                message(bug, "5.2", 1));
+    }
+
+    @Test
+    @DisplayName("one unit per output (relu(y) only, the negative half lost) fails the exactness checks of 5.3")
+    void oneUnitPerOutput() {
+        var bug = new ExplosionSolution() {
+            @Override public INDArray[] exactWeights() {
+                INDArray[] w = super.exactWeights();
+                w[2].putScalar(1, 0, 0);   // drop -relu(-y0)
+                w[2].putScalar(3, 1, 0);   // drop -relu(-y1)
+                return w;
+            }
+        };
+        assertEquals(Set.of(name("5.3", 1), name("5.3", 2)), failing(bug));
+    }
+
+    @Test
+    @DisplayName("weights with the shapes transposed fail every check of 5.3, saying which shape was expected")
+    void transposedWeights() {
+        var bug = new ExplosionSolution() {
+            @Override public INDArray[] exactWeights() {
+                INDArray[] w = super.exactWeights();
+                return new INDArray[] {w[0].transpose(), w[1], w[2], w[3]};
+            }
+        };
+        assertEquals(checksOf("5.3"), failing(bug));
+        assertEquals("the shape of w1: expected [6, 4] but was [4, 6]", message(bug, "5.3", 0));
+    }
+
+    @Test
+    @DisplayName("a plateau measured from the first loss instead of window steps back fails exactly exercise 5.4")
+    void plateauFromTheStart() {
+        var bug = new ExplosionSolution() {
+            @Override public boolean plateaued(double[] losses, int window, double tolerance) {
+                return losses[0] - losses[losses.length - 1] < tolerance * losses[0];
+            }
+        };
+        assertEquals(checksOf("5.4"), failing(bug));
+    }
+}
