@@ -96,6 +96,20 @@ class GraderTest {
     }
 
     @Test
+    @DisplayName("every notebook's reference scores full marks with isolation and the hidden tests from the private loader")
+    void everyReferenceScoresFullMarks() throws IOException {
+        List<String> report = new ArrayList<>();
+        for (ExerciseSet<?> set : Catalog.sets()) {
+            Path nb = ROOT.resolve("solutions/notebooks/" + set.notebook() + ".ipynb");
+            Result r = box.grade(set.notebook(), nb, List.of(set), Files.createTempDirectory(tmp, "scratch"));
+            assertEquals(r.maxScore(), r.score(), Reports.table(r));
+            report.add(set.notebook() + " " + r.score() + "/" + r.maxScore() + " (" + r.tests().stream()
+                    .filter(o -> !o.test().visibility().equals("visible")).count() + " hidden, " + Math.round(r.seconds()) + " s)");
+        }
+        System.out.println("references: " + report);
+    }
+
+    @Test
     @DisplayName("the untouched student notebook and the starter code score 0, every test saying 'not implemented yet'")
     void untouchedScoresZero() throws IOException {
         for (Path p : List.of(ROOT.resolve("notebooks/01-rectangle.ipynb"), ROOT.resolve("exercises/src/main/java/org/nnlab/exercises/starter"))) {
