@@ -110,6 +110,20 @@ class GraderTest {
     }
 
     @Test
+    @DisplayName("every untouched student notebook scores 0, each test saying 'not implemented yet'")
+    void everyStudentNotebookScoresZero() throws IOException {
+        for (ExerciseSet<?> set : Catalog.sets()) {
+            Result r = box.grade(set.notebook(), ROOT.resolve("notebooks/" + set.notebook() + ".ipynb"), List.of(set),
+                    Files.createTempDirectory(tmp, "scratch"));
+            assertEquals(0, r.score(), Reports.table(r));
+            assertEquals("ok", r.status(), Reports.table(r));
+            for (Result.Outcome o : r.tests()) {
+                assertTrue(o.message().contains("not implemented yet"), set.notebook() + ", " + o.test().key() + ": " + o.message());
+            }
+        }
+    }
+
+    @Test
     @DisplayName("the untouched student notebook and the starter code score 0, every test saying 'not implemented yet'")
     void untouchedScoresZero() throws IOException {
         for (Path p : List.of(ROOT.resolve("notebooks/01-rectangle.ipynb"), ROOT.resolve("exercises/src/main/java/org/nnlab/exercises/starter"))) {
