@@ -55,6 +55,35 @@ public final class ContractMethods {
         return out;
     }
 
+    /**
+     * The source of {@code final class NAME extends BASE}: the submission's class with the methods of
+     * every exercise but {@code exercise} taken from the reference ({@code ref}, passed to its
+     * constructor). Grading exercise 1.3 on it, a wrong (or missing) {@code sigmoid} of exercise 1.2
+     * is not counted a second time: {@code neuron}'s own call to {@code sigmoid} reaches the reference.
+     * Methods of no known exercise ("?") stay the submission's.
+     */
+    public static String isolated(String name, String base, Class<?> contract, Map<Method, String> methods, String exercise) {
+        String type = contract.getName().replace('$', '.');
+        StringBuilder b = new StringBuilder("final class ").append(name).append(" extends ").append(base).append(" {\n");
+        b.append("    private final ").append(type).append(" ref;\n\n");
+        b.append("    ").append(name).append("(Object ref) {\n        this.ref = (").append(type).append(") ref;\n    }\n");
+        methods.forEach((m, e) -> {
+            if (e.equals(exercise) || e.equals("?")) {
+                return;
+            }
+            b.append("\n    @Override\n    public ").append(m.getGenericReturnType().getTypeName().replace('$', '.')).append(' ').append(m.getName()).append('(');
+            var types = m.getGenericParameterTypes();
+            StringBuilder args = new StringBuilder();
+            for (int k = 0; k < types.length; k++) {
+                b.append(k == 0 ? "" : ", ").append(types[k].getTypeName().replace('$', '.')).append(" p").append(k);
+                args.append(k == 0 ? "" : ", ").append('p').append(k);
+            }
+            b.append(") {\n        ").append(m.getReturnType() == void.class ? "" : "return ").append("ref.").append(m.getName())
+                    .append('(').append(args).append(");\n    }\n");
+        });
+        return b.append("}\n").toString();
+    }
+
     /** A stub of {@code m} as a class member, throwing "Exercise N.k: not implemented yet". */
     public static String stub(Method m, String exercise) {
         StringBuilder b = new StringBuilder("    // Exercise ").append(exercise).append(": added by the grader (no cell declares it)\n");

@@ -27,9 +27,10 @@ import org.nnlab.exercises.ExerciseSet;
  *
  * <p>One submission (a notebook, a .zip, or a folder with .java files) prints a table and writes
  * {@code DIR/results.json} (default DIR: the current folder). A folder of submissions (each entry a
- * notebook, a .zip or a folder) writes {@code DIR/<student>/results.json}, {@code feedback.md} and
+ * notebook, a .zip or a folder) writes {@code DIR/<student>/results.json}, {@code feedback.md}, {@code feedback.html} and
  * {@code grade.json} and {@code DIR/gradebook.csv} (default DIR: FOLDER-grades next to it); a re-run
  * skips students whose submission is unchanged since it was graded, unless {@code --force}.
+ * {@code --bench N} runs {@link Bench}; {@code --gradescope-package OUT.zip} runs {@link GradescopePackage}.
  */
 public final class GradeMain {
 
@@ -51,35 +52,58 @@ public final class GradeMain {
         double testSeconds = o.testSeconds();
         double timeout = o.submissionSeconds();
         String sandbox = o.isolation();
+        int bench = 0;
+        Path gradescope = null;
+        boolean one = false;
         for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--out" -> out = Path.of(args[++i]);
-                case "--jobs" -> jobs = Integer.parseInt(args[++i]);
-                case "--force" -> force = true;
-                case "--notebook" -> notebooks.add(args[++i]);
-                case "--memory" -> memory = Integer.parseInt(args[++i]);
-                case "--test-timeout" -> testSeconds = Double.parseDouble(args[++i]);
-                case "--timeout" -> timeout = Double.parseDouble(args[++i]);
-                case "--sandbox" -> sandbox = args[++i];
-                case "-h", "--help" -> {
-                    System.out.println(usage());
-                    return 0;
-                }
-                default -> {
-                    if (args[i].startsWith("--") || target != null) {
-                        System.err.println("grade: unexpected argument " + args[i] + "\n" + usage());
-                        return 2;
+            String opt = args[i];
+            try {
+                switch (args[i]) {
+                    case "--one" -> one = true;
+                    case "--out" -> out = Path.of(args[++i]);
+                    case "--jobs" -> jobs = Integer.parseInt(args[++i]);
+                    case "--force" -> force = true;
+                    case "--notebook" -> notebooks.add(args[++i]);
+                    case "--memory" -> memory = Integer.parseInt(args[++i]);
+                    case "--test-timeout" -> testSeconds = Double.parseDouble(args[++i]);
+                    case "--timeout" -> timeout = Double.parseDouble(args[++i]);
+                    case "--sandbox" -> sandbox = args[++i];
+                    case "--bench" -> bench = Integer.parseInt(args[++i]);
+                    case "--gradescope-package" -> gradescope = Path.of(args[++i]);
+                    case "-h", "--help" -> {
+                        System.out.println(usage());
+                        return 0;
                     }
-                    target = Path.of(args[i]);
+                    default -> {
+                        if (args[i].startsWith("--") || target != null) {
+                            System.err.println("grade: unexpected argument " + args[i] + "\n" + usage());
+                            return 2;
+                        }
+                        target = Path.of(args[i]);
+                    }
                 }
+            } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
+                System.err.println("grade: " + opt + " expects " + (opt.equals("--test-timeout") || opt.equals("--timeout") ? "a number of seconds"
+                        : opt.equals("--sandbox") ? "auto, bwrap, unshare or none" : opt.equals("--out") || opt.equals("--gradescope-package")
+                        || opt.equals("--notebook") ? "a value" : "a whole number") + ", got " + (i < args.length ? "'" + args[i] + "'" : "nothing")
+                        + "\n" + usage());
+                return 2;
             }
+        }
+        if (gradescope != null) {
+            return GradescopePackage.build(gradescope, notebooks);
+        }
+        if (bench > 0) {
+            Sandbox box = new Sandbox(new Sandbox.Options(memory, testSeconds, timeout, 1 << 20, sandbox));
+            Path work = out != null ? out : Files.createTempDirectory("nnlab-bench-");
+            return Bench.run(box, bench, jobs, Path.of(System.getProperty("nnlab.root", ".")).toAbsolutePath(), work);
         }
         if (target == null || !Files.exists(target)) {
             System.err.println("grade: " + (target == null ? "no submission given" : "there is no file or folder " + target) + "\n" + usage());
             return 2;
         }
         Sandbox box = new Sandbox(new Sandbox.Options(memory, testSeconds, timeout, 1 << 20, sandbox));
-        if (isBatch(target)) {
+        if (!one && isBatch(target)) {
             return batch(box, target, out == null ? target.toAbsolutePath().resolveSibling(target.getFileName() + "-grades") : out, jobs, force, notebooks);
         }
         List<ExerciseSet<?>> sets = sets(notebooks, List.of(target));
@@ -89,7 +113,8 @@ public final class GradeMain {
             Result r = box.grade(student(target), target, sets, scratch);
             System.out.print(Reports.table(r));
             Reports.writeAtomically(dir.resolve("results.json"), Json.pretty(Reports.resultsJson(r)));
-            System.out.println("wrote " + dir.resolve("results.json"));
+            Reports.writeAtomically(dir.resolve("feedback.html"), Reports.feedbackHtml(r));
+            System.out.println("wrote " + dir.resolve("results.json") + " and " + dir.resolve("feedback.html"));
         } finally {
             deleteTree(scratch);
         }
@@ -98,7 +123,10 @@ public final class GradeMain {
 
     static String usage() {
         return "usage: ./nnlab grade SUBMISSION|FOLDER [--out DIR] [--jobs N] [--force] [--notebook NN]... [--memory MB]\n"
-                + "                    [--test-timeout S] [--timeout S] [--sandbox auto|bwrap|unshare|none]";
+                + "                    [--test-timeout S] [--timeout S] [--sandbox auto|bwrap|unshare|none]\n"
+                + "       --one: grade FOLDER as one submission (Gradescope's submission folder), not as a folder of submissions\n"
+                + "       ./nnlab grade --bench N [--jobs N] [--out DIR]      (N notebook submissions made and graded; prints the times)\n"
+                + "       ./nnlab grade --gradescope-package OUT.zip [--notebook NN]...   (a Gradescope autograder package)";
     }
 
     /**
@@ -172,6 +200,7 @@ public final class GradeMain {
                         Result r = box.grade(student, sub, sets, scratch);
                         Reports.writeAtomically(dir.resolve("results.json"), Json.pretty(Reports.resultsJson(r)));
                         Reports.writeAtomically(dir.resolve("feedback.md"), Reports.feedback(r));
+                        Reports.writeAtomically(dir.resolve("feedback.html"), Reports.feedbackHtml(r));
                         Reports.writeAtomically(summary, Json.pretty(Reports.summary(r, sha)));   // last: marks it graded
                     } finally {
                         deleteTree(scratch);

@@ -10,7 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The outputs: a table for the terminal, Gradescope's results.json, a feedback page, the gradebook CSV. */
+/** The outputs: a table for the terminal, Gradescope's results.json, feedback pages (Markdown, HTML), the gradebook CSV. */
 public final class Reports {
 
     private Reports() {
@@ -26,8 +26,9 @@ public final class Reports {
             b.append(String.format("%-8s %-62s %7s  %-15s %s%n", o.test().exercise(), cut(name, 62),
                     o.score() + "/" + o.test().points(), o.status(), cut(msg, 160)));
         }
-        b.append(String.format("total: %d / %d points (%s, %.1f s, %d JVM%s, isolation: %s)%n", r.score(), r.maxScore(), r.status(),
-                r.seconds(), r.jvms(), r.jvms() == 1 ? "" : "s", r.sandbox()));
+        b.append(String.format("total: %d / %d points (%s, %.1f s, %d JVM%s, isolation: %s; JVM start %.2f s, reading and compiling %.2f s, CPU %.2f s)%n",
+                r.score(), r.maxScore(), r.status(), r.seconds(), r.jvms(), r.jvms() == 1 ? "" : "s", r.sandbox(), r.startSeconds(), r.loadSeconds(),
+                r.cpuSeconds()));
         r.notes().forEach(n -> b.append("note: ").append(n).append('\n'));
         return b.toString();
     }
@@ -89,6 +90,71 @@ public final class Reports {
         return b.toString();
     }
 
+    /**
+     * Feedback for the student as one self-contained HTML page (no scripts, no external files): the
+     * total, the notes, then per exercise its points and a table of its tests with pass/fail, points
+     * and the message. Tests with visibility "hidden" are counted but not shown, as in {@link #feedback}.
+     */
+    public static String feedbackHtml(Result r) {
+        StringBuilder b = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>Feedback: ")
+                .append(html(r.student())).append("</title>\n<style>\n")
+                .append("body{font-family:system-ui,sans-serif;max-width:60em;margin:2em auto;padding:0 1em;color:#222}\n")
+                .append("table{border-collapse:collapse;width:100%;margin-bottom:1.5em}th,td{border:1px solid #ccc;padding:.3em .5em;text-align:left;vertical-align:top}\n")
+                .append("th{background:#f3f3f3}.passed{color:#137333}.failed{color:#b3261e}pre{white-space:pre-wrap;margin:0;font-size:.9em}\n")
+                .append(".note{background:#fff8e1;border-left:4px solid #f9a825;padding:.4em .8em;margin:.5em 0}\n</style>\n</head>\n<body>\n");
+        b.append("<h1>Feedback: ").append(html(r.student())).append("</h1>\n<p class=\"total\"><strong>").append(r.score()).append(" / ")
+                .append(r.maxScore()).append(" points</strong>");
+        if (!r.status().equals("ok")) {
+            b.append(" (grading ended early: ").append(html(r.status())).append(")");
+        }
+        b.append("</p>\n");
+        r.notes().forEach(n -> b.append("<p class=\"note\">Note: ").append(html(n)).append("</p>\n"));
+        Map<String, int[]> byExercise = r.byExercise();
+        for (Map.Entry<String, int[]> e : byExercise.entrySet()) {
+            b.append("<h2 id=\"exercise-").append(html(e.getKey())).append("\">Exercise ").append(html(e.getKey())).append(": ")
+                    .append(e.getValue()[0]).append(" / ").append(e.getValue()[1]).append(" points</h2>\n");
+            b.append("<table>\n<tr><th>test</th><th>result</th><th>points</th><th>message</th></tr>\n");
+            int hidden = 0;
+            for (Result.Outcome o : r.tests()) {
+                if (!o.test().exercise().equals(e.getKey())) {
+                    continue;
+                }
+                if (o.test().visibility().equals("hidden")) {
+                    hidden++;
+                    continue;
+                }
+                boolean passed = o.status().equals("passed");
+                String result = passed ? "passed" : o.status().equals("not_implemented") ? "not implemented"
+                        : o.status().equals("not_run") ? "not run" : "failed";
+                b.append("<tr class=\"").append(passed ? "passed" : "failed").append("\"><td>").append(html(o.test().name()))
+                        .append("</td><td class=\"").append(passed ? "passed" : "failed").append("\">").append(passed ? "&#10003; " : "&#10007; ")
+                        .append(result).append("</td><td>").append(o.score()).append(" / ").append(o.test().points()).append("</td><td>")
+                        .append(passed ? "" : "<pre>" + html(o.message()) + "</pre>").append("</td></tr>\n");
+            }
+            b.append("</table>\n");
+            if (hidden > 0) {
+                b.append("<p>").append(hidden).append(" hidden test").append(hidden == 1 ? "" : "s").append(" of this exercise also counted.</p>\n");
+            }
+        }
+        return b.append("</body>\n</html>\n").toString();
+    }
+
+    /** {@code s} with HTML's special characters escaped. */
+    static String html(String s) {
+        StringBuilder b = new StringBuilder(s.length());
+        for (char c : s.toCharArray()) {
+            switch (c) {
+                case '<' -> b.append("&lt;");
+                case '>' -> b.append("&gt;");
+                case '&' -> b.append("&amp;");
+                case '"' -> b.append("&quot;");
+                case '\'' -> b.append("&#39;");
+                default -> b.append(c);
+            }
+        }
+        return b.toString();
+    }
+
     private static String md(String s) {
         return s.replace("|", "\\|").replace("\n", "<br>");
     }
@@ -105,6 +171,10 @@ public final class Reports {
         m.put("max", (long) r.maxScore());
         m.put("seconds", Math.round(r.seconds() * 10) / 10.0);
         m.put("status", r.status());
+        m.put("jvm_start_seconds", Double.isNaN(r.startSeconds()) ? null : Math.round(r.startSeconds() * 100) / 100.0);
+        m.put("load_seconds", Double.isNaN(r.loadSeconds()) ? null : Math.round(r.loadSeconds() * 100) / 100.0);
+        m.put("cpu_seconds", Math.round(r.cpuSeconds() * 100) / 100.0);
+        m.put("jvms", (long) r.jvms());
         return m;
     }
 

@@ -15,9 +15,14 @@ import java.util.Map;
  * @param seconds   wall-clock time
  * @param jvms      how many grading JVMs it took (1 unless a test crashed or timed out)
  * @param sandbox   how the JVMs were isolated
+ * @param startSeconds the first grading JVM's start cost: from starting the process (sandbox included)
+ *                  to the worker's {@code main}; NaN when it never got there
+ * @param loadSeconds  the time the first JVM took to read and compile the submission; NaN when unknown
+ * @param cpuSeconds   the CPU time (user + system) of the grading JVMs that finished normally: what the
+ *                  submission costs the machine whatever else runs on it
  */
 public record Result(String student, List<Outcome> tests, List<String> notes, String status, String output,
-                     double seconds, int jvms, String sandbox) {
+                     double seconds, int jvms, String sandbox, double startSeconds, double loadSeconds, double cpuSeconds) {
 
     /** One test's outcome: status passed, failed, not_implemented or not_run. */
     public record Outcome(Plan.Test test, String status, String message, long millis) {

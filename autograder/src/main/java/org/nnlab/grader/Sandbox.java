@@ -4,9 +4,11 @@ import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -24,7 +26,10 @@ import org.nnlab.exercises.ExerciseSet;
  * <ul>
  * <li>{@code bwrap} (Debian's bubblewrap), when it runs: the whole file system read-only, the scratch
  *     folder writable, a private /tmp, no network, own PID namespace, dies with the grader;</li>
- * <li>else {@code unshare -rn} (util-linux): a user and network namespace: no network; writes are
+ * <li>else {@code unshare -rmn} (util-linux): user, mount and network namespaces: no network, the files
+ *     of the hidden tests and reference solutions covered ({@link #HIDE}); writes are limited only by
+ *     the user's file permissions;</li>
+ * <li>else {@code unshare -rn}: no network; writes are
  *     limited only by the user's file permissions;</li>
  * <li>else nothing (logged once).</li>
  * </ul>
@@ -44,9 +49,50 @@ public final class Sandbox {
         }
     }
 
+    /**
+     * Run by {@code sh} in {@code unshare -rmn}: covers each path before {@code --} (a folder with an
+     * empty tmpfs, a file with /dev/null), then runs the command after it.
+     */
+    static final String HIDE = "while [ \"$1\" != -- ]; do if [ -d \"$1\" ]; then mount -t tmpfs tmpfs \"$1\"; "
+            + "else mount --bind /dev/null \"$1\"; fi || exit 70; shift; done; shift; exec \"$@\"";
+
     private final Options options;
     private final List<String> prefix;
     private final String isolation;
+    private final Path archive;       // the AppCDS archive of the grading JVMs, or null (disabled)
+    private final Secrets.Split secrets;   // the grading JVMs' class path, without what they must not read
+    private final List<Path> hidden;       // hidden from the grading JVMs under bwrap
+    private boolean dumping;          // a JVM is writing the archive
+
+    /**
+     * Where the grading JVMs' class-data-sharing archive lives: the system property
+     * {@code nnlab.grader.cds} (a file; {@code off} disables it), else a file in java.io.tmpdir named
+     * after a hash of the JVM and of the class path's files (names, sizes, times), so that a rebuilt
+     * jar gets a new archive instead of a mismatched one.
+     */
+    static Path archivePath() {
+        String p = System.getProperty("nnlab.grader.cds", "");
+        if (p.equals("off")) {
+            return null;
+        }
+        if (!p.isBlank()) {
+            return Path.of(p).toAbsolutePath();
+        }
+        StringBuilder key = new StringBuilder(System.getProperty("java.home")).append(System.getProperty("java.vm.version"));
+        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            File f = new File(entry);
+            key.append('|').append(f.getAbsolutePath()).append(':').append(f.length()).append(':').append(f.lastModified());
+            if (f.isDirectory()) {
+                try (var files = Files.walk(f.toPath())) {
+                    key.append(':').append(files.mapToLong(x -> x.toFile().lastModified()).max().orElse(0));
+                } catch (IOException e) {
+                    key.append(":?");
+                }
+            }
+        }
+        String hash = Integer.toHexString(key.toString().hashCode()) + Integer.toHexString(key.reverse().toString().hashCode());
+        return Path.of(System.getProperty("java.io.tmpdir"), "nnlab-grader-" + hash + ".jsa").toAbsolutePath();
+    }
 
     public Sandbox(Options options) {
         this.options = options;
@@ -60,7 +106,11 @@ public final class Sandbox {
             }
         }
         if (used.equals("none") && (mode.equals("auto") || mode.equals("unshare"))) {
-            if (works(List.of("unshare", "-rn", "true"))) {
+            if (works(List.of("unshare", "-rmn", "sh", "-c", "mount -t tmpfs tmpfs /mnt"))) {
+                // + a mount namespace: the files that hold hidden tests and solutions are covered (HIDE)
+                p = List.of("unshare", "-rmn", "sh", "-c", HIDE, "sh");
+                used = "unshare -rmn";
+            } else if (works(List.of("unshare", "-rn", "true"))) {
                 p = List.of("unshare", "-rn");
                 used = "unshare -rn";
             }
@@ -71,9 +121,76 @@ public final class Sandbox {
         }
         this.prefix = p;
         this.isolation = used;
+        this.archive = archivePath();
+        Path cache = archive != null ? archive.getParent() : Path.of(System.getProperty("java.io.tmpdir"));
+        try {
+            this.secrets = Secrets.split(List.of(System.getProperty("java.class.path").split(File.pathSeparator)), cache);
+        } catch (IOException e) {
+            throw new UncheckedIOException("grade: could not separate the hidden tests from the grader's class path: " + e.getMessage(), e);
+        }
+        // also hidden: the project's sources of the reference solutions and hidden tests, and Maven's copies
+        List<Path> h = new ArrayList<>(secrets.hide());
+        String root = System.getProperty("nnlab.root", "");
+        Path project = root.isBlank() ? null : Path.of(root).toAbsolutePath().normalize();
+        if (project != null) {
+            h.add(project.resolve("solutions"));
+            h.add(project.resolve("autograder/src"));
+            h.add(project.resolve("autograder/target"));
+            h.add(project.resolve("build/grader/jars"));
+        }
+        h.add(Path.of(System.getProperty("user.home"), ".m2/repository/org/nnlab/nnlab-solutions"));
+        h.add(Path.of(System.getProperty("user.home"), ".m2/repository/org/nnlab/nnlab-autograder"));
+        this.hidden = h.stream().filter(Files::exists).distinct().toList();
     }
 
-    /** How the JVMs are isolated: "bwrap", "unshare -rn" or "none". */
+    /** The grading JVMs' class path: the grader's without the hidden tests and the reference solutions. */
+    public List<String> workerClassPath() {
+        return secrets.classPath();
+    }
+
+    /**
+     * The class-data-sharing options of the next grading JVM: use the archive when it exists; else
+     * the first JVM to ask writes it at its exit into its scratch folder ({@code dumpTo}), and
+     * {@link #archiveWritten} moves it into place. The archive holds the classes of the JDK, JUnit,
+     * javac and ND4J that a grading JVM loads (not the submission's): ~30 MB, ~1 s less per JVM.
+     */
+    private synchronized List<String> cdsOptions(Path dumpTo) {
+        if (archive == null) {
+            return List.of();
+        }
+        if (Files.isRegularFile(archive)) {
+            return List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off");
+        }
+        if (dumping) {
+            return List.of();
+        }
+        dumping = true;
+        return List.of("-XX:ArchiveClassesAtExit=" + dumpTo, "-Xlog:cds=off", "-Xlog:cds+dynamic=off");
+    }
+
+    /** After a JVM that was told to write the archive to {@code dumped}: move it into place, atomically. */
+    private synchronized void archiveWritten(Path dumped) {
+        dumping = false;
+        try {
+            if (Files.isRegularFile(dumped) && Files.size(dumped) > 0) {
+                Files.createDirectories(archive.getParent());
+                Path tmp = Files.createTempFile(archive.getParent(), ".nnlab-grader", ".jsa.tmp");
+                Files.copy(dumped, tmp, StandardCopyOption.REPLACE_EXISTING);
+                Files.move(tmp, archive, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            }
+            Files.deleteIfExists(dumped);
+        } catch (IOException e) {
+            LOG.warning("grade: could not keep the class-data archive " + archive + ": " + e.getMessage()
+                    + " (grading works without it, each JVM starts ~1 s slower)");
+        }
+    }
+
+    /** The class-data-sharing archive used, or null when disabled. */
+    public Path archive() {
+        return archive;
+    }
+
+    /** How the JVMs are isolated: "bwrap", "unshare -rmn", "unshare -rn" or "none". */
     public String isolation() {
         return isolation;
     }
@@ -95,6 +212,13 @@ public final class Sandbox {
         long start = System.nanoTime();
         long deadline = start + (long) (options.submissionSeconds() * 1e9);
         Files.createDirectories(scratch);
+        Path abs = submission.toAbsolutePath().normalize();
+        if (!isolation.equals("none") && !isolation.equals("unshare -rn") && hidden.stream().anyMatch(abs::startsWith)) {
+            // it lies where the grading JVM sees nothing (a reference notebook graded as a test): a copy
+            Path copy = scratch.resolve("submission").resolve(abs.getFileName().toString());
+            copyTree(abs, copy);
+            submission = copy;
+        }
         Path results = scratch.resolve("results.jsonl");
         Path skipFile = scratch.resolve("skip.txt");
         List<Plan.Test> plan = Plan.of(sets);
@@ -106,35 +230,88 @@ public final class Sandbox {
         StringBuilder output = new StringBuilder();
         String status = "ok";
         int jvms = 0;
+        double startSeconds = Double.NaN;
+        double loadSeconds = Double.NaN;
+        double cpuSeconds = 0;
         String names = String.join(",", sets.stream().map(ExerciseSet::notebook).toList());
         while (true) {
             List<String> skip = new ArrayList<>(done.keySet());
             stoppedExercises.forEach(e -> skip.add("exercise " + e));
             Files.write(skipFile, skip, StandardCharsets.UTF_8);
             Files.deleteIfExists(results);
+            Path dumpTo = scratch.resolve("worker.jsa");
+            List<String> cds = cdsOptions(dumpTo);
             List<String> cmd = new ArrayList<>(prefix);
             if (isolation.equals("bwrap")) {
                 cmd.addAll(List.of("--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc", "--tmpfs", "/tmp"));
                 // /tmp is emptied (other submissions may sit there); what the grading JVM needs from it
                 // comes back read-only: the submission itself and any class path entry under /tmp
-                for (Path needed : neededUnderTmp(submission)) {
+                for (Path needed : neededUnderTmp(submission, cds.stream().anyMatch(o -> o.startsWith("-XX:Shared")) ? archive : null,
+                        secrets.classPath())) {
                     cmd.addAll(List.of("--ro-bind", needed.toString(), needed.toString()));
+                }
+                // ND4J's natives, unpacked once into ~/.javacpp/cache: JavaCPP wants a writable cache folder and,
+                // on a read-only one, unpacks all of them again (~400 MB, seconds of CPU) into the scratch folder
+                // at every start. A tmpfs makes the folder writable, the unpacked libraries come back read-only
+                // (a submission cannot plant a library that a later JVM would load).
+                Path javacpp = Path.of(System.getProperty("user.home"), ".javacpp", "cache");
+                if (Files.isDirectory(javacpp)) {
+                    cmd.addAll(List.of("--tmpfs", javacpp.getParent().toString()));
+                    try (var dirs = Files.list(javacpp)) {
+                        for (Path d : dirs.filter(Files::isDirectory).sorted().toList()) {
+                            cmd.addAll(List.of("--ro-bind", d.toString(), d.toString()));
+                        }
+                    }
+                }
+                // what the submission must not read: folders become empty, files empty ones
+                for (Path h : hidden) {
+                    if (Files.isDirectory(h)) {
+                        cmd.addAll(List.of("--tmpfs", h.toString()));
+                    } else {
+                        cmd.addAll(List.of("--ro-bind", "/dev/null", h.toString()));
+                    }
                 }
                 cmd.addAll(List.of("--bind", scratch.toString(), scratch.toString(), "--unshare-net", "--unshare-pid",
                         "--die-with-parent", "--chdir", scratch.toString()));
             }
+            if (isolation.equals("unshare -rmn")) {
+                hidden.forEach(h -> cmd.add(h.toString()));
+                cmd.add("--");
+            }
             cmd.addAll(List.of(javaBin(), "-Xmx" + options.memoryMb() + "m", "-Xss1m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                    "-XX:-UsePerfData", "-Djava.io.tmpdir=" + scratch,
+                    "-XX:-UsePerfData", "-XX:+DisableAttachMechanism"));
+            cmd.addAll(cds);
+            // extra options for experiments (e.g. -XX:TieredStopAtLevel=4), after ours so that they win
+            for (String o : System.getProperty("nnlab.grader.jvm-options", "").split("\\s+")) {
+                if (!o.isBlank()) {
+                    cmd.add(o);
+                }
+            }
+            cmd.addAll(List.of("-Djava.io.tmpdir=" + scratch,
                     "-Dorg.bytedeco.javacpp.maxbytes=" + options.memoryMb() + "m",
                     "-Dorg.bytedeco.javacpp.maxphysicalbytes=" + (3L * options.memoryMb() + 256) + "m",
-                    "-cp", System.getProperty("java.class.path"), Worker.class.getName(),
+                    "-cp", String.join(File.pathSeparator, secrets.classPath()), Worker.class.getName(),
                     submission.toAbsolutePath().toString(), results.toString(), names,
                     String.valueOf(options.testSeconds()), skipFile.toString(), String.valueOf(options.outputCap())));
-            ProcessBuilder pb = new ProcessBuilder(cmd).directory(scratch.toFile()).redirectErrorStream(true)
-                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+            ProcessBuilder pb = new ProcessBuilder(cmd).directory(scratch.toFile()).redirectErrorStream(true);
             pb.environment().put("OMP_NUM_THREADS", "1");
-            Process process = pb.start();
+            boolean dumps = cds.stream().anyMatch(o -> o.startsWith("-XX:Archive"));
+            long spawnEpochMs = System.currentTimeMillis();
+            Process process;
+            try {
+                process = pb.start();
+            } catch (IOException e) {
+                if (dumps) {
+                    archiveWritten(dumpTo);
+                }
+                throw e;
+            }
             jvms++;
+            try (var stdin = process.getOutputStream()) {
+                Secrets.write(secrets.classes(), stdin);
+            } catch (IOException e) {
+                // the JVM ended before reading them: what it did is read below
+            }
             Capture capture = new Capture(process.getInputStream(), options.outputCap());
             capture.start();
             boolean finished;
@@ -147,6 +324,9 @@ public final class Sandbox {
             }
             if (!finished) {
                 kill(process);
+            }
+            if (dumps) {
+                archiveWritten(dumpTo);
             }
             try {
                 capture.join(5000);
@@ -172,6 +352,10 @@ public final class Sandbox {
                 }
                 switch (String.valueOf(ev.get("event"))) {
                     case "loaded" -> {
+                        if (jvms == 1 && ev.get("main_epoch_ms") instanceof Number m && ev.get("load_ms") instanceof Number l) {
+                            startSeconds = (m.longValue() - spawnEpochMs) / 1000.0;
+                            loadSeconds = l.longValue() / 1000.0;
+                        }
                         if (problems.isEmpty() && notes.isEmpty()) {
                             problems.putAll((Map<String, Object>) ev.get("problems"));
                             ((List<?>) ev.get("notes")).forEach(n -> notes.add(String.valueOf(n)));
@@ -187,7 +371,12 @@ public final class Sandbox {
                         }
                         running = null;
                     }
-                    case "done" -> complete = true;
+                    case "done" -> {
+                        complete = true;
+                        if (ev.get("cpu_ms") instanceof Number c && c.longValue() >= 0) {
+                            cpuSeconds += c.longValue() / 1000.0;
+                        }
+                    }
                     default -> { }
                 }
             }
@@ -234,7 +423,22 @@ public final class Sandbox {
             }
             outcomes.add(o);
         }
-        return new Result(student, outcomes, notes, status, output.toString(), (System.nanoTime() - start) / 1e9, jvms, isolation);
+        return new Result(student, outcomes, notes, status, output.toString(), (System.nanoTime() - start) / 1e9, jvms, isolation,
+                startSeconds, loadSeconds, cpuSeconds);
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (var files = Files.walk(from)) {
+            for (Path f : files.toList()) {
+                Path t = to.resolve(from.relativize(f).toString());
+                if (Files.isDirectory(f)) {
+                    Files.createDirectories(t);
+                } else {
+                    Files.createDirectories(t.getParent());
+                    Files.copy(f, t);
+                }
+            }
+        }
     }
 
     private static void fail(List<Plan.Test> plan, Map<String, Result.Outcome> done, String key, String message) {
@@ -309,15 +513,18 @@ public final class Sandbox {
         }
     }
 
-    /** The submission and the class path entries that lie under /tmp, which bwrap replaces by an empty tmpfs. */
-    private static List<Path> neededUnderTmp(Path submission) {
+    /** The submission, the class-data archive (when used) and the class path entries that lie under /tmp, which bwrap replaces by an empty tmpfs. */
+    private static List<Path> neededUnderTmp(Path submission, Path archive, List<String> classPath) {
         List<Path> needed = new ArrayList<>();
+        if (archive != null && archive.startsWith(Path.of("/tmp"))) {
+            needed.add(archive);
+        }
         Path tmp = Path.of("/tmp");
         Path sub = submission.toAbsolutePath().normalize();
         if (sub.startsWith(tmp)) {
             needed.add(sub);
         }
-        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+        for (String entry : classPath) {
             Path p = Path.of(entry).toAbsolutePath().normalize();
             if (!entry.isBlank() && p.startsWith(tmp) && Files.exists(p)) {
                 needed.add(p);

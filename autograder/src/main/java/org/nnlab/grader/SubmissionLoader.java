@@ -48,7 +48,32 @@ public final class SubmissionLoader {
      * @param implementation the submission as the contract, or null (not submitted, does not compile)
      * @param problems       per exercise, why its tests fail without running (a compile error, a missing cell)
      */
-    public record Part(ExerciseSet<?> set, Object implementation, Map<String, String> problems) {
+    public record Part(ExerciseSet<?> set, Object implementation, Map<String, String> problems, Map<String, Object> isolated) {
+        /** The implementation to grade {@code exercise} on: its isolated variant when there is one. */
+        public Object implementation(String exercise) {
+            return isolated.getOrDefault(exercise, implementation);
+        }
+    }
+
+    /** Where the reference solutions are loaded from ({@link #reference}); the worker sets it to its private loader. */
+    private static volatile ClassLoader references = SubmissionLoader.class.getClassLoader();
+
+    static void referencesFrom(ClassLoader loader) {
+        references = loader;
+    }
+
+    /**
+     * A new instance of the reference solution of {@code contract} ({@code org.nnlab.solutions.XSolution}
+     * for {@code XExercises}, the generator's naming), or null when there is none.
+     */
+    static Object reference(Class<?> contract) {
+        String name = "org.nnlab.solutions." + contract.getSimpleName().replaceAll("Exercises$", "") + "Solution";
+        try {
+            Object o = Class.forName(name, true, references).getDeclaredConstructor().newInstance();
+            return contract.isInstance(o) ? o : null;
+        } catch (ReflectiveOperationException | LinkageError e) {
+            return null;
+        }
     }
 
     /** Every graded notebook's part, and notes for the student that cost no points. */
@@ -56,6 +81,7 @@ public final class SubmissionLoader {
     }
 
     private final Map<String, List<Source>> found = new LinkedHashMap<>();
+    private final Map<String, Map<String, Object>> isolated = new LinkedHashMap<>();
     private final List<String> notes = new ArrayList<>();
     private final Map<String, Map<String, String>> problems = new LinkedHashMap<>();
     private String unreadable;   // why the whole submission could not be read, or null
@@ -91,7 +117,7 @@ public final class SubmissionLoader {
                 }
                 impl = l.build(set, sources.get(0), p);
             }
-            parts.add(new Part(set, impl, p));
+            parts.add(new Part(set, impl, p, impl == null ? Map.of() : l.isolated.getOrDefault(set.notebook(), Map.of())));
         }
         return new Loaded(parts, l.notes);
     }
@@ -356,6 +382,8 @@ public final class SubmissionLoader {
         }
         Map<Method, String> methods = ContractMethods.exercises(set);
         List<Cell> active = new ArrayList<>(source.cells());
+        Object ref = reference(set.contract());
+        boolean isolate = ref != null;
         for (int round = 0; round <= source.cells().size(); round++) {
             ClassSource plain = ClassSource.of(PACKAGE, "Submission", set.contract().getName(), active, source.rel(),
                     "A submission", source.imports(), List.of());
@@ -368,9 +396,21 @@ public final class SubmissionLoader {
             });
             ClassSource src = ClassSource.of(PACKAGE, "Submission", set.contract().getName(), active, source.rel(),
                     "A submission", source.imports(), stubs);
-            InMemoryCompiler.Result r = InMemoryCompiler.compile(PACKAGE + ".Submission", src.text());
+            String text = src.text();
+            if (isolate) {
+                StringBuilder iso = new StringBuilder(text);
+                for (String e : set.exercises()) {
+                    iso.append('\n').append(ContractMethods.isolated(isolatedName(e), "Submission", set.contract(), methods, e));
+                }
+                text = iso.toString();
+            }
+            InMemoryCompiler.Result r = InMemoryCompiler.compile(PACKAGE + ".Submission", text);
             if (r.ok()) {
-                return instantiate(set, r.loader(), PACKAGE + ".Submission", p);
+                Object impl = instantiate(set, r.loader(), PACKAGE + ".Submission", p);
+                if (impl != null && isolate) {
+                    isolated.put(set.notebook(), isolatedInstances(set, r.loader(), ref));
+                }
+                return impl;
             }
             Map<Integer, List<String>> byCell = new LinkedHashMap<>();
             List<String> outside = new ArrayList<>();
@@ -378,6 +418,14 @@ public final class SubmissionLoader {
                 int k = src.cellAt(err.line());
                 String msg = src.locate(err.line()) + ": " + tidy(err.message());
                 (k < 0 ? outside : byCell.computeIfAbsent(k, x -> new ArrayList<>())).add(msg);
+            }
+            if (byCell.isEmpty() && isolate) {
+                // the isolated variants do not compile (a final method, say): grade without them
+                notes.add("the exercises of " + set.notebook() + " are graded together (each with the submission's other methods): "
+                        + "the classes that isolate them did not compile: " + (outside.isEmpty() ? "" : outside.get(0)));
+                isolate = false;
+                round--;
+                continue;
             }
             if (byCell.isEmpty()) {
                 String why = "the submission does not compile: " + String.join("\n", outside.subList(0, Math.min(3, outside.size())));
@@ -409,6 +457,25 @@ public final class SubmissionLoader {
             return null;
         }
         return instantiate(set, r.loader(), name, p);
+    }
+
+    private static String isolatedName(String exercise) {
+        return "Isolated_" + exercise.replace('.', '_');
+    }
+
+    /** Per exercise, the submission with the other exercises' methods from the reference {@code ref}; an exercise whose variant fails to build is left out. */
+    private static Map<String, Object> isolatedInstances(ExerciseSet<?> set, ClassLoader loader, Object ref) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (String e : set.exercises()) {
+            try {
+                var c = loader.loadClass(PACKAGE + "." + isolatedName(e)).getDeclaredConstructor(Object.class);
+                c.setAccessible(true);
+                out.put(e, c.newInstance(ref));
+            } catch (Throwable t) {
+                // graded on the plain submission
+            }
+        }
+        return out;
     }
 
     private static Object instantiate(ExerciseSet<?> set, ClassLoader loader, String name, Map<String, String> p) {

@@ -45,7 +45,7 @@ public class VisibleChecks {
         for (ExerciseCheck<C> check : set.checks()) {
             String key = Plan.key(check.exercise(), check.name());
             if (!Grading.skipped(key)) {
-                tests.add(DynamicTest.dynamicTest(key, () -> run(check, Grading.implementation(set.contract()))));
+                tests.add(DynamicTest.dynamicTest(key, () -> run(check, Grading.implementation(set.contract(), check.exercise()))));
             }
         }
     }

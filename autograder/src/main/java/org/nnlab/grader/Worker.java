@@ -6,6 +6,7 @@ import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,14 +37,20 @@ import org.nnlab.exercises.ExerciseSet;
  * JSON line per event to the results file, flushed at once, so that the parent ({@link Sandbox})
  * knows how far it got when this JVM dies (System.exit, a crash, a kill at the time limit):
  * <pre>
- * {"event":"loaded","problems":{"1.3":"..."},"notes":[...]}
+ * {"event":"loaded","problems":{"1.3":"..."},"notes":[...],"main_epoch_ms":1700000000000,"load_ms":800}
  * {"event":"start","key":"1.2: sigmoid(0) is 0.5"}
  * {"event":"result","key":"...","status":"passed|failed|not_implemented","message":"...","millis":3}
- * {"event":"done"}
+ * {"event":"done","cpu_ms":2100}
  * </pre>
+ * {@code main_epoch_ms} is the wall clock when {@code main} began (the parent subtracts the time it
+ * started the process: the JVM's start cost), {@code load_ms} the time to read and compile the submission, {@code cpu_ms} the CPU time
+ * (user + system, all threads) the JVM used.
  * After a test that ran out of time (its thread may loop on) it exits with {@link #RESTART} so that
  * the parent starts a fresh JVM for the remaining tests. It ends with {@code Runtime.halt}, so threads
  * that the submission left running do not keep it alive.
+ *
+ * <p>Stdin: the hidden tests and reference solutions as {@link Secrets#write} writes them (read first,
+ * then stdin is empty for the submission).
  *
  * <p>Arguments: {@code SUBMISSION RESULTS SETS TEST_SECONDS SKIP_FILE OUTPUT_CAP_BYTES}, SETS the
  * notebooks joined by commas (e.g. {@code 01-rectangle}), SKIP_FILE holding keys of tests already done
@@ -62,6 +69,7 @@ public final class Worker {
     }
 
     public static void main(String[] args) throws IOException {
+        long mainEpochMs = System.currentTimeMillis();
         Path submission = Path.of(args[0]);
         PrintStream results = new PrintStream(new FileOutputStream(args[1], true), true, StandardCharsets.UTF_8);
         List<String> names = List.of(args[2].split(","));
@@ -75,6 +83,11 @@ public final class Worker {
                 skip.add(line);
             }
         }
+        // the hidden tests and the reference solutions: bytes on stdin, defined by a private loader
+        // (Secrets); the class path has none of them, so the submission's code cannot find them
+        Secrets.Loader secrets = new Secrets.Loader(Secrets.read(System.in), Worker.class.getClassLoader());
+        Plan.hiddenClasses(secrets.hiddenTests());
+        SubmissionLoader.referencesFrom(secrets);
         long cap = Long.parseLong(args[5]);
         OutputStream out = new CappedStream(new FileOutputStream(java.io.FileDescriptor.out), cap);
         System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
@@ -87,6 +100,7 @@ public final class Worker {
                 sets.add(s);
             }
         }
+        long loadStart = System.nanoTime();
         SubmissionLoader.Loaded loaded = SubmissionLoader.load(submission, sets);
         Map<String, Object> problems = new LinkedHashMap<>();
         loaded.parts().forEach(p -> problems.putAll(p.problems()));
@@ -94,11 +108,14 @@ public final class Worker {
         event.put("event", "loaded");
         event.put("problems", problems);
         event.put("notes", loaded.notes());
+        event.put("main_epoch_ms", mainEpochMs);
+        event.put("load_ms", (System.nanoTime() - loadStart) / 1_000_000);
         results.println(Json.write(event));
 
         Grading.set(loaded, skip, stopped.keySet(), limit);
         new Worker(results).run(sets, limit);
-        results.println("{\"event\":\"done\"}");
+        long cpuMs = ProcessHandle.current().info().totalCpuDuration().map(java.time.Duration::toMillis).orElse(-1L);
+        results.println("{\"event\":\"done\",\"cpu_ms\":" + cpuMs + "}");
         results.flush();
         System.out.flush();
         Runtime.getRuntime().halt(0);
@@ -107,10 +124,11 @@ public final class Worker {
     private void run(List<ExerciseSet<?>> sets, Duration limit) {
         List<DiscoverySelector> selectors = new ArrayList<>();
         selectors.add(selectClass(VisibleChecks.class));
-        Plan.HIDDEN.forEach(c -> selectors.add(selectClass(c)));
+        Plan.hiddenClasses().forEach(c -> selectors.add(selectClass(c)));
         PostDiscoveryFilter filter = descriptor -> {
-            if (descriptor.getSource().orElse(null) instanceof MethodSource ms && ms.getJavaMethod().isAnnotationPresent(Graded.class)) {
-                Plan.Test t = Plan.hidden(ms.getJavaMethod());
+            Method m = descriptor.getSource().orElse(null) instanceof MethodSource ms ? Plan.hiddenMethod(ms.getClassName(), ms.getMethodName()) : null;
+            if (m != null && m.isAnnotationPresent(Graded.class)) {
+                Plan.Test t = Plan.hidden(m);
                 boolean graded = sets.stream().anyMatch(s -> s.has(t.exercise()));
                 return FilterResult.includedIf(graded && !Grading.skipped(t.key()), () -> "graded", () -> "not graded or already done");
             }
@@ -128,8 +146,8 @@ public final class Worker {
     }
 
     private String keyOf(TestIdentifier id) {
-        if (id.getSource().orElse(null) instanceof MethodSource ms) {
-            Plan.Test t = Plan.hidden(ms.getJavaMethod());
+        if (id.getSource().orElse(null) instanceof MethodSource ms && Plan.hiddenMethod(ms.getClassName(), ms.getMethodName()) != null) {
+            Plan.Test t = Plan.hidden(Plan.hiddenMethod(ms.getClassName(), ms.getMethodName()));
             if (t != null) {
                 return t.key();
             }
@@ -144,6 +162,8 @@ public final class Worker {
         public void executionStarted(TestIdentifier id) {
             if (id.isTest()) {
                 started = System.nanoTime();
+                String key = keyOf(id);
+                Grading.current(key.contains(":") ? key.substring(0, key.indexOf(':')) : "");
                 results.println(Json.write(Map.of("event", "start", "key", keyOf(id))));
             }
         }

@@ -37,6 +37,7 @@ class GraderTest {
 
     @BeforeAll
     static void sandbox() {
+        System.setProperty("nnlab.root", ROOT.toString());   // as ./nnlab grade sets it: the project's sources are hidden too
         box = new Sandbox(new Sandbox.Options(512, 2, 120, 1 << 20, "auto"));
     }
 
@@ -95,6 +96,34 @@ class GraderTest {
     }
 
     @Test
+    @DisplayName("every notebook's reference scores full marks with isolation and the hidden tests from the private loader")
+    void everyReferenceScoresFullMarks() throws IOException {
+        List<String> report = new ArrayList<>();
+        for (ExerciseSet<?> set : Catalog.sets()) {
+            Path nb = ROOT.resolve("solutions/notebooks/" + set.notebook() + ".ipynb");
+            Result r = box.grade(set.notebook(), nb, List.of(set), Files.createTempDirectory(tmp, "scratch"));
+            assertEquals(r.maxScore(), r.score(), Reports.table(r));
+            report.add(set.notebook() + " " + r.score() + "/" + r.maxScore() + " (" + r.tests().stream()
+                    .filter(o -> !o.test().visibility().equals("visible")).count() + " hidden, " + Math.round(r.seconds()) + " s)");
+        }
+        System.out.println("references: " + report);
+    }
+
+    @Test
+    @DisplayName("every untouched student notebook scores 0, each test saying 'not implemented yet'")
+    void everyStudentNotebookScoresZero() throws IOException {
+        for (ExerciseSet<?> set : Catalog.sets()) {
+            Result r = box.grade(set.notebook(), ROOT.resolve("notebooks/" + set.notebook() + ".ipynb"), List.of(set),
+                    Files.createTempDirectory(tmp, "scratch"));
+            assertEquals(0, r.score(), Reports.table(r));
+            assertEquals("ok", r.status(), Reports.table(r));
+            for (Result.Outcome o : r.tests()) {
+                assertTrue(o.message().contains("not implemented yet"), set.notebook() + ", " + o.test().key() + ": " + o.message());
+            }
+        }
+    }
+
+    @Test
     @DisplayName("the untouched student notebook and the starter code score 0, every test saying 'not implemented yet'")
     void untouchedScoresZero() throws IOException {
         for (Path p : List.of(ROOT.resolve("notebooks/01-rectangle.ipynb"), ROOT.resolve("exercises/src/main/java/org/nnlab/exercises/starter"))) {
@@ -124,17 +153,17 @@ class GraderTest {
         Result r = grade(transposed, "01-rectangle");
         assertEquals(testsOf(r, "1.4"), failing(r), Reports.table(r));
 
+        // isolation: neuron (1.3) and layer (1.4) call sigmoid, but are graded with the reference's sigmoid,
+        // so the wrong sigmoid costs exercise 1.2's points only, not those of the exercises that use it
         Path sigmoid = notebookWith("sigmoid", Map.of("1.2", "public double sigmoid(double z) {\n    return 1 / (1 + Math.exp(z));\n}\n"));
         Result s = grade(sigmoid, "01-rectangle");
-        Set<String> expected = testsOf(s, "1.3", "1.4");
-        expected.remove("1.3: hidden neuron 2 for x gives g(0) = 0.5");
-        expected.add("1.2: sigmoid(-4.4) is 0.012 and sigmoid(2.1) is 0.89, as on the slides");
-        expected.add("1.2: sigmoid stays between 0 and 1 for large |z| (no NaN)");
-        assertEquals(expected, failing(s), Reports.table(s));
+        assertEquals(new TreeSet<>(Set.of("1.2: sigmoid(-4.4) is 0.012 and sigmoid(2.1) is 0.89, as on the slides",
+                "1.2: sigmoid stays between 0 and 1 for large |z| (no NaN)")), failing(s), Reports.table(s));
     }
 
     @Test
-    @DisplayName("an infinite loop, System.exit, OutOfMemoryError, StackOverflowError, 100 MB of printing and a compile error cost only their exercises")
+    @DisplayName("an infinite loop, System.exit, OutOfMemoryError, StackOverflowError, 20 MB of printing, a thread left running "
+            + "and a compile error cost only their exercises")
     void adversarialCellsCostOnlyThemselves() throws IOException {
         Path bad = notebookWith("adversarial", Map.of(
                 "1.1", "public double[] toVector(int[][] image) {\n    while (true) { }\n}\n",
@@ -144,11 +173,15 @@ class GraderTest {
                         + "    while (true) { hog.add(new long[50_000_000]); }\n}\n",
                 "1.7", "public double cost(double[] y, double[] yTrue) {\n    return cost(y, yTrue) + 1;\n}\n",
                 "1.8", "public INDArray step(INDArray w, INDArray gradient, double learningRate) {\n"
-                        + "    String line = \"x\".repeat(99);\n    for (int i = 0; i < 1_000_000; i++) { System.out.println(line); }\n"
+                        + "    String line = \"x\".repeat(99);\n    for (int i = 0; i < 200_000; i++) { System.out.println(line); }\n"
+                        // a thread left running (not a daemon): the grading JVM must still end after the last test
+                        + "    Thread t = new Thread(() -> { while (true) { try { Thread.sleep(1000); } catch (InterruptedException e) { } } });\n"
+                        + "    t.setDaemon(false);\n    t.start();\n"
                         + "    return w.sub(gradient.mul(learningRate));\n}\n"));
         Result r = grade(bad, "01-rectangle");
         String table = Reports.table(r);
-        assertEquals(testsOf(r, "1.8"), r.tests().stream().filter(o -> o.status().equals("passed")).map(o -> o.test().key())
+        // 1.3 and 1.4 (the reference's cells) pass although 1.2, which they call, does not compile: isolation
+        assertEquals(testsOf(r, "1.3", "1.4", "1.8"), r.tests().stream().filter(o -> o.status().equals("passed")).map(o -> o.test().key())
                 .collect(Collectors.toCollection(TreeSet::new)), table);
         assertTrue(outcome(r, "1.1").message().startsWith("still running after 2"), table);
         String compile = outcome(r, "1.2").message();
@@ -157,7 +190,104 @@ class GraderTest {
         assertTrue(outcome(r, "1.6").message().contains("OutOfMemoryError"), table);
         assertTrue(outcome(r, "1.7").message().contains("StackOverflowError"), table);
         assertTrue(r.output().length() <= (1 << 20) + 200 && r.output().contains("truncated"), "output capped: " + r.output().length());
-        assertEquals("ok", r.status());
+        assertEquals("ok", r.status(), "a thread left running does not keep the grading JVM alive until the time limit");
+        assertTrue(r.seconds() < 100, "graded in " + r.seconds() + " s, not stopped at the 120 s limit");
+    }
+
+    /** Places where a submission could find the hidden tests or the reference solutions. */
+    static final String PROBE = """
+            public double[] toVector(int[][] image) {
+                List<String> found = new ArrayList<>();
+                int checked = 0;
+                String[] classes = {"org.nnlab.grader.hidden.RectangleHidden", "org.nnlab.solutions.RectangleSolution"};
+                List<ClassLoader> loaders = new ArrayList<>(List.of(getClass().getClassLoader(), ClassLoader.getSystemClassLoader()));
+                if (Thread.currentThread().getContextClassLoader() != null) {
+                    loaders.add(Thread.currentThread().getContextClassLoader());
+                }
+                for (String c : classes) {
+                    String resource = c.replace('.', '/') + ".class";
+                    for (ClassLoader l : loaders) {
+                        checked += 2;
+                        try {
+                            Class.forName(c, false, l);
+                            found.add("Class.forName(" + c + ") in " + l);
+                        } catch (Throwable e) {
+                        }
+                        if (l.getResource(resource) != null) {
+                            found.add("getResource(" + resource + ") in " + l);
+                        }
+                    }
+                    for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+                        checked++;
+                        java.io.File f = new java.io.File(entry);
+                        if (f.isDirectory() && new java.io.File(f, resource).exists()) {
+                            found.add(resource + " in the folder " + entry);
+                        } else if (f.isFile()) {
+                            try (java.util.zip.ZipFile z = new java.util.zip.ZipFile(f)) {
+                                if (z.getEntry(resource) != null) {
+                                    found.add(resource + " in the jar " + entry);
+                                }
+                            } catch (Exception e) {
+                            }
+                        }
+                    }
+                }
+                for (String path : new String[] {"%1$s/solutions/notebooks/01-rectangle.ipynb",
+                        "%1$s/solutions/src/main/java/org/nnlab/solutions/RectangleSolution.java",
+                        "%1$s/autograder/src/main/java/org/nnlab/grader/hidden/RectangleHidden.java",
+                        "%1$s/autograder/target/classes/org/nnlab/grader/hidden/RectangleHidden.class",
+                        "%1$s/solutions/target/classes/org/nnlab/solutions/RectangleSolution.class"}) {
+                    checked++;
+                    if (new java.io.File(path).exists()) {
+                        found.add("the file " + path);
+                    }
+                }
+                System.out.println("probe: checked " + checked + " places, found " + found.size());
+                if (!found.isEmpty()) {
+                    throw new IllegalStateException("FOUND " + found);
+                }
+                double[] v = new double[image.length * image[0].length];
+                int k = 0;
+                for (int[] row : image) {
+                    for (int p : row) {
+                        v[k++] = p;
+                    }
+                }
+                return v;
+            }
+            """;
+
+    @Test
+    @DisplayName("the submission's code finds no hidden test and no reference solution: not by Class.forName, getResource, the class path's jars or the files")
+    void hiddenTestsAndSolutionsAreNotReadable() throws IOException {
+        // the probe first checks that it can find them where they are outside the sandbox: it is not blind
+        assertTrue(Files.exists(ROOT.resolve("autograder/src/main/java/org/nnlab/grader/hidden/RectangleHidden.java")));
+        assertTrue(System.getProperty("java.class.path").contains("autograder"), "the grader's own class path has the hidden tests");
+        Result r = grade(notebookWith("probe", Map.of("1.1", PROBE.formatted(ROOT))), "01-rectangle");
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("probe: checked (\\d+) places, found (\\d+)").matcher(r.output());
+        assertTrue(m.find(), "the probe ran: " + r.output() + Reports.table(r));
+        assertTrue(Integer.parseInt(m.group(1)) > 20, m.group());
+        assertEquals("0", m.group(2), r.output() + Reports.table(r));
+        assertEquals(testsOf(r, "1.1"), r.tests().stream().filter(o -> o.test().exercise().equals("1.1") && o.status().equals("passed"))
+                .map(o -> o.test().key()).collect(Collectors.toCollection(TreeSet::new)), Reports.table(r));
+        assertEquals(r.maxScore(), r.score(), "hidden tests and isolation still work: " + Reports.table(r));
+
+        // the same under unshare -rmn (no bwrap: a mount namespace covers the files), where it works
+        Sandbox unshare = new Sandbox(new Sandbox.Options(512, 2, 120, 1 << 20, "unshare"));
+        if (unshare.isolation().equals("unshare -rmn")) {
+            Result u = unshare.grade("unshare", notebookWith("probe", Map.of("1.1", PROBE.formatted(ROOT))), sets("01-rectangle"),
+                    Files.createTempDirectory(tmp, "scratch"));
+            assertEquals(u.maxScore(), u.score(), "nothing found under unshare -rmn either: " + Reports.table(u));
+        }
+
+        // the control: without a sandbox the files are there to read, and the probe says so
+        Sandbox open = new Sandbox(new Sandbox.Options(512, 2, 120, 1 << 20, "none"));
+        Result c = open.grade("control", notebookWith("probe", Map.of("1.1", PROBE.formatted(ROOT))), sets("01-rectangle"),
+                Files.createTempDirectory(tmp, "scratch"));
+        String found = outcome(c, "1.1").message();
+        assertTrue(found.contains("FOUND [the file " + ROOT), "the probe finds the files when nothing hides them: " + Reports.table(c));
+        assertTrue(!found.contains("Class.forName") && !found.contains("getResource") && !found.contains(" in the jar ") && !found.contains(" in the folder "),
+                "class path and loaders stay clean even without a sandbox: " + found);
     }
 
     @Test
@@ -172,7 +302,8 @@ class GraderTest {
         assertTrue(outcome(r, "1.3").message().contains("has no cell for it"), Reports.table(r));
         assertTrue(outcome(r, "1.7").message().contains("has no cell for it"), Reports.table(r));
         assertTrue(r.notes().stream().anyMatch(n -> n.contains("\"1.77\"")), r.notes().toString());
-        assertEquals(testsOf(r, "1.3", "1.4", "1.7"), failing(r), Reports.table(r));   // layer calls the missing neuron
+        // layer (1.4) calls the missing neuron (1.3), but is graded with the reference's neuron
+        assertEquals(testsOf(r, "1.3", "1.7"), failing(r), Reports.table(r));
 
         Path notJson = tmp.resolve("notjson.ipynb");
         Files.writeString(notJson, "this is not { json");
