@@ -64,6 +64,10 @@ class JavaNnlabKernelTest(unittest.TestCase):
         status, out, _ = self.run_cell('System.out.println(System.getenv("NNLAB_DATA") != null);')
         self.assertEqual(("ok", "true\n"), (status, out))
 
+    def test_openmp_threads_do_not_spin(self):
+        status, out, _ = self.run_cell('System.out.println(System.getenv("OMP_WAIT_POLICY"));')
+        self.assertEqual(("ok", "PASSIVE\n"), (status, out))
+
     def test_the_kernel_runs_on_java_17_or_newer(self):
         status, out, _ = self.run_cell('System.out.println(Runtime.version().feature() >= 17);')
         self.assertEqual(("ok", "true\n"), (status, out))
