@@ -3,13 +3,10 @@ package org.nnlab.solutions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nnlab.exercises.Check;
 import org.nnlab.exercises.ExerciseCheck;
 import org.nnlab.exercises.ExplosionChecks;
 import org.nnlab.exercises.ExplosionExercises;
@@ -22,23 +19,11 @@ import org.nnlab.exercises.ExplosionExercises;
 class BuggyExplosionTest {
 
     static Set<String> failing(ExplosionExercises submission) {
-        Set<String> failed = new TreeSet<>();
-        for (ExerciseCheck<ExplosionExercises> check : ExplosionChecks.set().checks()) {
-            if (!Check.run(check, submission).passed()) {
-                failed.add(check.exercise() + ": " + check.name());
-            }
-        }
-        return failed;
+        return Fixtures.failing(ExplosionChecks.set(), submission);
     }
 
     static Set<String> checksOf(String... exercises) {
-        Set<String> names = new TreeSet<>();
-        for (ExerciseCheck<ExplosionExercises> check : ExplosionChecks.set().checks()) {
-            if (List.of(exercises).contains(check.exercise())) {
-                names.add(check.exercise() + ": " + check.name());
-            }
-        }
-        return names;
+        return Fixtures.checksOf(ExplosionChecks.set(), exercises);
     }
 
     static String name(String exercise, int check) {
@@ -47,7 +32,7 @@ class BuggyExplosionTest {
     }
 
     static String message(ExplosionExercises submission, String exercise, int check) {
-        return Check.run(ExplosionChecks.set().checks(exercise).get(check), submission).message();
+        return Fixtures.message(ExplosionChecks.set(), submission, exercise, check);
     }
 
     @Test

@@ -3,13 +3,9 @@ package org.nnlab.solutions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.nnlab.exercises.Check;
-import org.nnlab.exercises.ExerciseCheck;
 import org.nnlab.exercises.GradientDescentChecks;
 import org.nnlab.exercises.GradientDescentExercises;
 import org.nnlab.functions.Function1;
@@ -22,27 +18,15 @@ import org.nnlab.functions.Function1;
 class BuggyGradientDescentTest {
 
     static Set<String> failing(GradientDescentExercises submission) {
-        Set<String> failed = new TreeSet<>();
-        for (ExerciseCheck<GradientDescentExercises> check : GradientDescentChecks.set().checks()) {
-            if (!Check.run(check, submission).passed()) {
-                failed.add(check.exercise() + ": " + check.name());
-            }
-        }
-        return failed;
+        return Fixtures.failing(GradientDescentChecks.set(), submission);
     }
 
     static Set<String> checksOf(String... exercises) {
-        Set<String> names = new TreeSet<>();
-        for (ExerciseCheck<GradientDescentExercises> check : GradientDescentChecks.set().checks()) {
-            if (List.of(exercises).contains(check.exercise())) {
-                names.add(check.exercise() + ": " + check.name());
-            }
-        }
-        return names;
+        return Fixtures.checksOf(GradientDescentChecks.set(), exercises);
     }
 
     static String message(GradientDescentExercises submission, String exercise, int check) {
-        return Check.run(GradientDescentChecks.set().checks(exercise).get(check), submission).message();
+        return Fixtures.message(GradientDescentChecks.set(), submission, exercise, check);
     }
 
     @Test

@@ -3,14 +3,11 @@ package org.nnlab.solutions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nnlab.data.Split;
-import org.nnlab.exercises.Check;
-import org.nnlab.exercises.ExerciseCheck;
 import org.nnlab.exercises.MnistChecks;
 import org.nnlab.exercises.MnistExercises;
 import org.nnlab.nn.Dropout;
@@ -24,21 +21,11 @@ import org.nnlab.nn.Sequential;
 class BuggyMnistTest {
 
     static Set<String> failing(MnistExercises submission) {
-        Set<String> failed = new TreeSet<>();
-        for (ExerciseCheck<MnistExercises> check : MnistChecks.set().checks()) {
-            if (!Check.run(check, submission).passed()) {
-                failed.add(check.exercise() + ": " + check.name());
-            }
-        }
-        return failed;
+        return Fixtures.failing(MnistChecks.set(), submission);
     }
 
     static Set<String> checksOf(String... exercises) {
-        Set<String> names = new TreeSet<>();
-        for (String exercise : exercises) {
-            MnistChecks.set().checks(exercise).forEach(c -> names.add(c.exercise() + ": " + c.name()));
-        }
-        return names;
+        return Fixtures.checksOf(MnistChecks.set(), exercises);
     }
 
     @Test

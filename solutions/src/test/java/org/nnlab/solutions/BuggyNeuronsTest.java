@@ -10,8 +10,6 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nnlab.exercises.Check;
-import org.nnlab.exercises.ExerciseCheck;
 import org.nnlab.exercises.NeuronsChecks;
 import org.nnlab.exercises.NeuronsExercises;
 import org.nnlab.exercises.TwoLayerNet;
@@ -30,23 +28,11 @@ class BuggyNeuronsTest {
     static final String XOR = "3.8: on the 4 XOR inputs with a 2 -> 2 -> 1 net every entry agrees with the numerical gradient";
 
     static Set<String> failing(NeuronsExercises submission) {
-        Set<String> failed = new TreeSet<>();
-        for (ExerciseCheck<NeuronsExercises> check : NeuronsChecks.set().checks()) {
-            if (!Check.run(check, submission).passed()) {
-                failed.add(check.exercise() + ": " + check.name());
-            }
-        }
-        return failed;
+        return Fixtures.failing(NeuronsChecks.set(), submission);
     }
 
     static Set<String> checksOf(String... exercises) {
-        Set<String> names = new TreeSet<>();
-        for (ExerciseCheck<NeuronsExercises> check : NeuronsChecks.set().checks()) {
-            if (List.of(exercises).contains(check.exercise())) {
-                names.add(check.exercise() + ": " + check.name());
-            }
-        }
-        return names;
+        return Fixtures.checksOf(NeuronsChecks.set(), exercises);
     }
 
     static Set<String> union(Set<String> a, String... more) {
@@ -56,7 +42,7 @@ class BuggyNeuronsTest {
     }
 
     static String message(NeuronsExercises submission, String exercise, int check) {
-        return Check.run(NeuronsChecks.set().checks(exercise).get(check), submission).message();
+        return Fixtures.message(NeuronsChecks.set(), submission, exercise, check);
     }
 
     @Test

@@ -5,13 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nnlab.data.Split;
-import org.nnlab.exercises.Check;
-import org.nnlab.exercises.ExerciseCheck;
 import org.nnlab.exercises.RandomVsStructuredChecks;
 import org.nnlab.exercises.RandomVsStructuredExercises;
 import org.nnlab.nn.Parameter;
@@ -24,27 +21,15 @@ import org.nnlab.nn.Parameter;
 class BuggyRandomVsStructuredTest {
 
     static Set<String> failing(RandomVsStructuredExercises submission) {
-        Set<String> failed = new TreeSet<>();
-        for (ExerciseCheck<RandomVsStructuredExercises> check : RandomVsStructuredChecks.set().checks()) {
-            if (!Check.run(check, submission).passed()) {
-                failed.add(check.exercise() + ": " + check.name());
-            }
-        }
-        return failed;
+        return Fixtures.failing(RandomVsStructuredChecks.set(), submission);
     }
 
     static Set<String> checksOf(String... exercises) {
-        Set<String> names = new TreeSet<>();
-        for (ExerciseCheck<RandomVsStructuredExercises> check : RandomVsStructuredChecks.set().checks()) {
-            if (List.of(exercises).contains(check.exercise())) {
-                names.add(check.exercise() + ": " + check.name());
-            }
-        }
-        return names;
+        return Fixtures.checksOf(RandomVsStructuredChecks.set(), exercises);
     }
 
     static String message(RandomVsStructuredExercises submission, String exercise, int check) {
-        return Check.run(RandomVsStructuredChecks.set().checks(exercise).get(check), submission).message();
+        return Fixtures.message(RandomVsStructuredChecks.set(), submission, exercise, check);
     }
 
     @Test

@@ -3,15 +3,12 @@ package org.nnlab.solutions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nnlab.exercises.Check;
 import org.nnlab.exercises.CheckResult;
-import org.nnlab.exercises.ExerciseCheck;
 import org.nnlab.exercises.RectangleChecks;
 import org.nnlab.exercises.RectangleExercises;
 import org.nnlab.exercises.RectangleWeights;
@@ -25,24 +22,11 @@ class BuggyRectangleTest {
 
     /** The names "N.k: check" of the checks that fail on {@code submission}. */
     static Set<String> failing(RectangleExercises submission) {
-        Set<String> failed = new TreeSet<>();
-        for (ExerciseCheck<RectangleExercises> check : RectangleChecks.set().checks()) {
-            CheckResult r = Check.run(check, submission);
-            if (!r.passed()) {
-                failed.add(check.exercise() + ": " + check.name());
-            }
-        }
-        return failed;
+        return Fixtures.failing(RectangleChecks.set(), submission);
     }
 
     static Set<String> checksOf(String... exercises) {
-        Set<String> names = new TreeSet<>();
-        for (ExerciseCheck<RectangleExercises> check : RectangleChecks.set().checks()) {
-            if (List.of(exercises).contains(check.exercise())) {
-                names.add(check.exercise() + ": " + check.name());
-            }
-        }
-        return names;
+        return Fixtures.checksOf(RectangleChecks.set(), exercises);
     }
 
     @Test

@@ -4,15 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
-import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nnlab.exercises.Check;
-import org.nnlab.exercises.ExerciseCheck;
 import org.nnlab.exercises.SeeingChecks;
 import org.nnlab.exercises.SeeingExercises;
 import org.nnlab.knn.Metric;
@@ -25,27 +21,15 @@ import org.nnlab.knn.Metric;
 class BuggySeeingTest {
 
     static Set<String> failing(SeeingExercises submission) {
-        Set<String> failed = new TreeSet<>();
-        for (ExerciseCheck<SeeingExercises> check : SeeingChecks.set().checks()) {
-            if (!Check.run(check, submission).passed()) {
-                failed.add(check.exercise() + ": " + check.name());
-            }
-        }
-        return failed;
+        return Fixtures.failing(SeeingChecks.set(), submission);
     }
 
     static Set<String> checksOf(String... exercises) {
-        Set<String> names = new TreeSet<>();
-        for (ExerciseCheck<SeeingExercises> check : SeeingChecks.set().checks()) {
-            if (List.of(exercises).contains(check.exercise())) {
-                names.add(check.exercise() + ": " + check.name());
-            }
-        }
-        return names;
+        return Fixtures.checksOf(SeeingChecks.set(), exercises);
     }
 
     static String message(SeeingExercises submission, String exercise, int check) {
-        return Check.run(SeeingChecks.set().checks(exercise).get(check), submission).message();
+        return Fixtures.message(SeeingChecks.set(), submission, exercise, check);
     }
 
     /** 1-NN written with a loop over {@code [from, to)} of the training images, scores as the reference's. */

@@ -3,11 +3,8 @@ package org.nnlab.solutions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Set;
-import java.util.TreeSet;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.nnlab.exercises.Check;
-import org.nnlab.exercises.ExerciseCheck;
 import org.nnlab.exercises.VectorsChecks;
 import org.nnlab.exercises.VectorsExercises;
 
@@ -15,13 +12,7 @@ import org.nnlab.exercises.VectorsExercises;
 class BuggyVectorsTest {
 
     static Set<String> failing(VectorsExercises submission) {
-        Set<String> failed = new TreeSet<>();
-        for (ExerciseCheck<VectorsExercises> check : VectorsChecks.set().checks()) {
-            if (!Check.run(check, submission).passed()) {
-                failed.add(check.exercise() + ": " + check.name());
-            }
-        }
-        return failed;
+        return Fixtures.failing(VectorsChecks.set(), submission);
     }
 
     @Test
