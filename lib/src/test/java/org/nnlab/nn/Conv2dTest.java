@@ -144,13 +144,13 @@ class Conv2dTest implements LayerContract {
             Conv2d d = new Conv2d(3, 4, 3, sp[0], sp[1], Init.glorotUniform(5));
             Conv2d f = new Conv2d(3, 4, 3, sp[0], sp[1], Init.glorotUniform(5).withDataType(DataType.FLOAT));
             assertEquals(DataType.FLOAT, f.bias().value().dataType());
-            INDArray x = uniform(1, 2, 3, 7, 6);
+            INDArray x = Init.uniform(-0.5, 0.5, 1).create(2, 3, 7, 6);
             INDArray yd = d.forward(x);
             INDArray yf = f.forward(x.castTo(DataType.FLOAT));
             assertEquals(DataType.FLOAT, yf.dataType());
             assertArrayEquals(yd.shape(), yf.shape());
             assertTrue(yd.equalsWithEps(yf.castTo(DataType.DOUBLE), 1e-5), "forward, stride/padding " + sp[0] + "/" + sp[1]);
-            INDArray g = uniform(2, yd.shape());
+            INDArray g = Init.uniform(-0.5, 0.5, 2).create(yd.shape());
             INDArray dxd = d.backward(g);
             INDArray dxf = f.backward(g.castTo(DataType.FLOAT));
             assertTrue(dxd.equalsWithEps(dxf.castTo(DataType.DOUBLE), 1e-5), "dL/dx");
@@ -164,18 +164,5 @@ class Conv2dTest implements LayerContract {
                 assertTrue(dxf.equalsWithEps(f.backward(g.castTo(DataType.FLOAT)), 1e-6));
             }
         }
-    }
-
-    private static INDArray uniform(long seed, long... shape) {
-        var random = new java.util.Random(seed);
-        long n = 1;
-        for (long d : shape) {
-            n *= d;
-        }
-        double[] v = new double[(int) n];
-        for (int i = 0; i < v.length; i++) {
-            v[i] = random.nextDouble() - 0.5;
-        }
-        return Nd4j.create(v, shape, 'c');
     }
 }

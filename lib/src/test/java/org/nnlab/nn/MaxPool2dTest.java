@@ -60,7 +60,7 @@ class MaxPool2dTest implements LayerContract {
     @DisplayName("float32 inputs take the native maxpool2d/maxpool2d_bp: the same maxima and gradients as the loops")
     void floatRunsNativeAndAgreesWithDouble() {
         for (int[] ks : new int[][] {{2, 2}, {3, 2}, {2, 1}}) {
-            INDArray x = uniform(3, 2, 3, 7, 8);
+            INDArray x = Init.uniform(-0.5, 0.5, 3).create(2, 3, 7, 8);
             INDArray yd = new MaxPool2d(ks[0], ks[1]).forward(x);
             MaxPool2d f = new MaxPool2d(ks[0], ks[1]);
             INDArray yf = f.forward(x.castTo(DataType.FLOAT));
@@ -68,22 +68,9 @@ class MaxPool2dTest implements LayerContract {
             assertEquals(yd.castTo(DataType.FLOAT), yf, "window " + ks[0] + ", stride " + ks[1]);
             MaxPool2d d = new MaxPool2d(ks[0], ks[1]);
             d.forward(x);
-            INDArray g = uniform(4, yd.shape());
+            INDArray g = Init.uniform(-0.5, 0.5, 4).create(yd.shape());
             assertEquals(d.backward(g).castTo(DataType.FLOAT), f.backward(g.castTo(DataType.FLOAT)),
                     "backward, window " + ks[0] + ", stride " + ks[1]);
         }
-    }
-
-    private static INDArray uniform(long seed, long... shape) {
-        var random = new java.util.Random(seed);
-        long n = 1;
-        for (long d : shape) {
-            n *= d;
-        }
-        double[] v = new double[(int) n];
-        for (int i = 0; i < v.length; i++) {
-            v[i] = random.nextDouble() - 0.5;
-        }
-        return Nd4j.create(v, shape, 'c');
     }
 }
