@@ -3,6 +3,7 @@ package org.nnlab.nn;
 import java.util.Arrays;
 import java.util.Objects;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nnlab.check.Args;
 
 /**
  * A trainable tensor: its current {@link #value()} and the gradient of the loss with respect to it,
@@ -85,9 +86,8 @@ public final class Parameter {
      */
     public void accumulate(INDArray delta) {
         if (!Arrays.equals(delta.shape(), value.shape())) {
-            throw new IllegalArgumentException(name + ".accumulate: expected a gradient of shape "
-                    + Arrays.toString(value.shape()) + " but was " + Arrays.toString(delta.shape())
-                    + ". Hint: a parameter's gradient always has the parameter's own shape.");
+            throw Args.fail(name + ".accumulate", "a gradient of shape " + Arrays.toString(value.shape()),
+                    delta.shape(), "a parameter's gradient always has the parameter's own shape.");
         }
         grad.addi(delta.castTo(grad.dataType()));
     }
@@ -104,9 +104,8 @@ public final class Parameter {
      */
     public void set(INDArray newValue) {
         if (!Arrays.equals(newValue.shape(), value.shape())) {
-            throw new IllegalArgumentException(name + ".set: expected a value of shape "
-                    + Arrays.toString(value.shape()) + " but was " + Arrays.toString(newValue.shape())
-                    + ". Hint: weights of a Linear(in -> out) layer have shape [in, out].");
+            throw Args.fail(name + ".set", "a value of shape " + Arrays.toString(value.shape()), newValue.shape(),
+                    "weights of a Linear(in -> out) layer have shape [in, out].");
         }
         value.assign(newValue.castTo(value.dataType()));
     }

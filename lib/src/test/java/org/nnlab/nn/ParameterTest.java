@@ -32,8 +32,10 @@ class ParameterTest {
     void shapeErrors() {
         Parameter p = new Parameter("w", Nd4j.zeros(Init.DTYPE, 9, 2));
         var e = assertThrows(IllegalArgumentException.class, () -> p.set(Nd4j.zeros(2, 9)));
-        assertEquals("w.set: expected a value of shape [9, 2] but was [2, 9]. Hint: weights of a Linear(in -> out)"
+        assertEquals("w.set: expected a value of shape [9, 2] but was [2, 9].\nHint: weights of a Linear(in -> out)"
                 + " layer have shape [in, out].", e.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> p.accumulate(Nd4j.zeros(9)));
+        var g = assertThrows(IllegalArgumentException.class, () -> p.accumulate(Nd4j.zeros(9)));
+        assertEquals("w.accumulate: expected a gradient of shape [9, 2] but was [9].\nHint: a parameter's gradient"
+                + " always has the parameter's own shape.", g.getMessage());
     }
 }
