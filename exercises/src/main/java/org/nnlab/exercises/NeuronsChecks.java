@@ -176,35 +176,27 @@ public final class NeuronsChecks {
             }),
 
             of("3.8", 1, "the gradient has the network's shapes: dW1 [2, 3], db1 [1, 3], dW2 [3, 2], db2 [1, 2]", (NeuronsExercises e) -> {
-                TwoLayerNet net = TwoLayerNet.random(2, 3, 2, 3);
-                INDArray x = Init.uniform(-1, 1, 4).create(5, 2);
-                INDArray t = Init.uniform(0, 1, 5).create(5, 2);
-                gradients(e, net, x, t);
+                GradientCase.batchOfFive().gradientOf(e);
             }),
             of("3.8", 2, "dC/dW1 and dC/dW2 agree with the numerical gradient (batch of 5, net 2 -> 3 -> 2)", (NeuronsExercises e) -> {
-                TwoLayerNet net = TwoLayerNet.random(2, 3, 2, 3);
-                INDArray x = Init.uniform(-1, 1, 4).create(5, 2);
-                INDArray t = Init.uniform(0, 1, 5).create(5, 2);
-                TwoLayerNet g = gradients(e, net, x, t);
-                TwoLayerNet numerical = net.numericalGradient(x, t);
+                GradientCase c = GradientCase.batchOfFive();
+                TwoLayerNet g = c.gradientOf(e);
+                TwoLayerNet numerical = c.numerical();
                 agrees(numerical, g, 2, "hT delta2");
                 agrees(numerical, g, 0, "xT delta1");
             }),
             of("3.8", 1, "dC/db1 and dC/db2 agree with the numerical gradient (batch of 5, net 2 -> 3 -> 2)", (NeuronsExercises e) -> {
-                TwoLayerNet net = TwoLayerNet.random(2, 3, 2, 3);
-                INDArray x = Init.uniform(-1, 1, 4).create(5, 2);
-                INDArray t = Init.uniform(0, 1, 5).create(5, 2);
-                TwoLayerNet g = gradients(e, net, x, t);
-                TwoLayerNet numerical = net.numericalGradient(x, t);
+                GradientCase c = GradientCase.batchOfFive();
+                TwoLayerNet g = c.gradientOf(e);
+                TwoLayerNet numerical = c.numerical();
                 agrees(numerical, g, 3, "delta2 summed over the samples");
                 agrees(numerical, g, 1, "delta1 summed over the samples");
             }),
             of("3.8", 1, "on the 4 XOR inputs with a 2 -> 2 -> 1 net every entry agrees with the numerical gradient", (NeuronsExercises e) -> {
-                TwoLayerNet net = TwoLayerNet.random(2, 2, 1, 8);
-                INDArray x = matrix(BINARY_PAIRS);
-                INDArray t = matrix(new double[][] {{0}, {1}, {1}, {0}});
-                TwoLayerNet g = gradients(e, net, x, t);
-                TwoLayerNet numerical = net.numericalGradient(x, t);
+                GradientCase c = new GradientCase(TwoLayerNet.random(2, 2, 1, 8), matrix(BINARY_PAIRS),
+                        matrix(new double[][] {{0}, {1}, {1}, {0}}));
+                TwoLayerNet g = c.gradientOf(e);
+                TwoLayerNet numerical = c.numerical();
                 for (int k = 0; k < 4; k++) {
                     agrees(numerical, g, k, "backpropagation");
                 }
@@ -299,6 +291,26 @@ public final class NeuronsChecks {
                 + batch + ", " + hidden + "] (the shape of h) but got " + Arrays.toString(d.shape())
                 + ". Hint: delta2 [batch, out] times W2 transposed [out, hidden].");
         return d;
+    }
+
+    /** Exercise 3.8's input: a network, a batch x and its targets t; each check makes a fresh one. */
+    private record GradientCase(TwoLayerNet net, INDArray x, INDArray t) {
+
+        /** A seeded 2 -> 3 -> 2 network and 5 samples with targets in [0, 1]. */
+        static GradientCase batchOfFive() {
+            return new GradientCase(TwoLayerNet.random(2, 3, 2, 3), Init.uniform(-1, 1, 4).create(5, 2),
+                    Init.uniform(0, 1, 5).create(5, 2));
+        }
+
+        /** The submission's gradient, with its shapes checked and the inputs left unchanged. */
+        TwoLayerNet gradientOf(NeuronsExercises e) {
+            return gradients(e, net, x, t);
+        }
+
+        /** The central-difference gradient of the same cost. */
+        TwoLayerNet numerical() {
+            return net.numericalGradient(x, t);
+        }
     }
 
     private static TwoLayerNet gradients(NeuronsExercises e, TwoLayerNet net, INDArray x, INDArray t) {
