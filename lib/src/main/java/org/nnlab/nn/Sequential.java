@@ -15,7 +15,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  *
  * <p>Checked mode (on by default, {@link #checked(boolean)}): after every layer, forward and backward,
  * the model verifies that no NaN or infinity appeared and otherwise throws a
- * {@link NonFiniteException} naming the layer and the pass. It costs one sum per layer.
+ * {@link NonFiniteException} naming the layer and the pass. It costs one sum per layer (layers that
+ * cannot turn finite numbers into NaN or infinity, such as Relu or MaxPool2d, are covered by the check
+ * before them).
  *
  * <pre>
  * var model = Sequential.of(new Linear(9, 2), new Sigmoid(), new Linear(2, 1), new Sigmoid());
@@ -52,7 +54,7 @@ public final class Sequential implements Layer {
         }
         for (int i = 0; i < layers.size(); i++) {
             x = layers.get(i).forward(x);
-            if (checked) {
+            if (checked && !keepsFinite(layers.get(i))) {
                 requireFinite(x, i, "forward", pass);
             }
         }
@@ -76,7 +78,7 @@ public final class Sequential implements Layer {
         INDArray g = gradOutput;
         for (int i = layers.size() - 1; i >= 0; i--) {
             g = layers.get(i).backward(g);
-            if (checked && g != null) {
+            if (checked && g != null && !keepsFinite(layers.get(i))) {
                 requireFinite(g, i, "backward", pass);
             }
         }
@@ -219,6 +221,16 @@ public final class Sequential implements Layer {
     private static String bytes(long n) {
         return n < 1024 ? n + " B" : n < 1024 * 1024 ? String.format("%.2f KB", n / 1024.0)
                 : String.format("%.2f MB", n / (1024.0 * 1024));
+    }
+
+    /**
+     * Layers whose output, forward and backward, is finite whenever what they receive is (max(0, x),
+     * a max over a window, a reshape, the identity, a bounded squashing function): the check of what
+     * they received already covers them, so checked mode skips a pass over their (often large) output.
+     */
+    private static boolean keepsFinite(Layer layer) {
+        return layer instanceof Relu || layer instanceof MaxPool2d || layer instanceof Flatten
+                || layer instanceof Identity || layer instanceof Sigmoid || layer instanceof Tanh;
     }
 
     private void requireFinite(INDArray a, int index, String phase, long pass) {

@@ -1,7 +1,10 @@
 package org.nnlab.optim;
 
 import java.util.List;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.updaters.AdamUpdater;
+import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
 import org.nnlab.check.Args;
 import org.nnlab.nn.Parameter;
@@ -14,7 +17,8 @@ import org.nnlab.nn.Parameter;
  * m^ = m / (1 - beta1^t),   v^ = v / (1 - beta2^t)
  * w <- w - lr * m^ / (sqrt(v^) + eps)
  * </pre>
- * m and v start at 0; operations are element-wise. Defaults: lr = 0.001, beta1 = 0.9, beta2 = 0.999,
+ * m and v start at 0; operations are element-wise. Double parameters (the default) run the lines as
+ * written below; float32 parameters run them fused in ND4J's native {@code adam_updater}. Defaults: lr = 0.001, beta1 = 0.9, beta2 = 0.999,
  * eps = 1e-8. Thanks to the correction the first step moves every weight by about lr, whatever the
  * gradient's size.
  */
@@ -62,11 +66,21 @@ public class Adam extends AbstractOptimizer {
             scratch2[index] = zerosLike(p);
         }
         INDArray g = p.grad();
+        long t = steps();
+        if (g.dataType() != DataType.DOUBLE) {
+            // float32: the same four lines in one native pass (libnd4j's adam_updater, as DL4J trains). It computes
+            // lr·sqrt(1-beta2^t)/(1-beta1^t) · m / (sqrt(v) + eps'), which with eps' = eps·sqrt(1-beta2^t) is exactly
+            // lr · m^ / (sqrt(v^) + eps); its iteration counts from 0.
+            double epsScaled = eps * Math.sqrt(1 - Math.pow(beta2, t));
+            Nd4j.exec(new AdamUpdater(g, v[index], m[index], scratch1[index], v[index], m[index], learningRate(), beta1,
+                    beta2, epsScaled, Math.toIntExact(t - 1)));
+            p.value().subi(scratch1[index]);
+            return;
+        }
         INDArray a = scratch1[index];   // the temporaries live in arrays kept per parameter (same numbers)
         INDArray b = scratch2[index];
         m[index].muli(beta1).addi(a.assign(g).muli(1 - beta1));
         v[index].muli(beta2).addi(a.assign(g).muli(g).muli(1 - beta2));
-        long t = steps();
         double correction1 = 1 - Math.pow(beta1, t);
         double correction2 = 1 - Math.pow(beta2, t);
         INDArray mHat = a.assign(m[index]).divi(correction1);

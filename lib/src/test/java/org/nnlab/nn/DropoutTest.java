@@ -68,6 +68,18 @@ class DropoutTest implements LayerContract {
     }
 
     @Test
+    @DisplayName("the same seed drops the same elements in float and in double")
+    void maskDoesNotDependOnTheType() {
+        INDArray x = sampleInput();
+        INDArray inDouble = new Dropout(0.5, 3).forward(x);
+        INDArray inFloat = new Dropout(0.5, 3).forward(x.castTo(org.nd4j.linalg.api.buffer.DataType.FLOAT));
+        assertEquals(org.nd4j.linalg.api.buffer.DataType.FLOAT, inFloat.dataType());
+        assertEquals(inDouble.eq(0), inFloat.eq(0));
+        Dropout twice = new Dropout(0.5, 3);
+        assertTrue(!twice.forward(x).equals(twice.forward(x)), "each forward call draws a new mask");
+    }
+
+    @Test
     @DisplayName("identity in eval mode")
     void identityInEval() {
         Dropout d = new Dropout(0.5, 3);

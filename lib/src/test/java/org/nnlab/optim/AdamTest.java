@@ -29,6 +29,13 @@ class AdamTest {
     }
 
     @ParameterizedTest
+    @ValueSource(doubles = {1e-8, 0.05})
+    @DisplayName("float32 parameters take the fused native update with the same numbers (eps where the formula puts it)")
+    void float32ParametersTakeTheFusedNativeUpdateWithTheSameNumbers(double eps) {
+        OptimizerTesting.assertFloatUpdateMatchesDouble(params -> new Adam(params, 0.01, 0.9, 0.999, eps));
+    }
+
+    @ParameterizedTest
     @ValueSource(doubles = {1e-4, 0.5, 3, 1e4})
     @DisplayName("bias correction: the first step moves by lr whatever the gradient's size (without it: lr * sqrt(1-beta2)/(1-beta1) = 0.316 lr)")
     void biasCorrectionMakesTheFirstStepLr(double g) {
