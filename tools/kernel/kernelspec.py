@@ -10,13 +10,17 @@ import os
 import sys
 
 
-def kernel_json(java, spec_dir, classpath, display_name, data_dir, plotly_js=None):
+def kernel_json(java, spec_dir, classpath, display_name, data_dir, plotly_js=None, cds_archive=None):
     jvm_opts = [
         "-ea",  # notebooks and self-checks may use `assert`
         "-Xmx4g",
         "-XX:+UseSerialGC",  # 2-core laptops: no parallel GC threads competing with ND4J
         "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
     ]
+    if cds_archive:
+        # the classes of JShell, javac, JJava, ND4J and nnlab mapped from the archive that tools/kernel/cds.py
+        # wrote, instead of read from jars at every start; a missing or stale archive is skipped silently
+        jvm_opts += ["-XX:SharedArchiveFile=" + cds_archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off"]
     spec = {
         # The kernel JVM is started directly, not through jjava-launcher.jar: the launcher would
         # start a second JVM with the plain `java` found on PATH (maybe not Java 17) and, killed
@@ -51,13 +55,15 @@ def main(argv=None):
     p.add_argument("--name", default="Java (nnlab)", help="display name")
     p.add_argument("--data-dir", required=True, help="the data folder (NNLAB_DATA) the notebooks read")
     p.add_argument("--plotly-js", help="plotly.min.js that figures inline (NNLAB_PLOTLY_JS)")
+    p.add_argument("--cds-archive", help="class-data-sharing archive of the kernel's classes (tools/kernel/cds.py)")
     a = p.parse_args(argv)
     with open(a.classpath_file, encoding="utf-8") as f:
         classpath = f.read().strip()
     if not classpath:
         sys.exit(f"kernelspec.py: the classpath file {a.classpath_file} is empty; run ./nnlab setup again.")
     json.dump(kernel_json(a.java, os.path.abspath(a.spec_dir), classpath, a.name, os.path.abspath(a.data_dir),
-                          os.path.abspath(a.plotly_js) if a.plotly_js else None),
+                          os.path.abspath(a.plotly_js) if a.plotly_js else None,
+                          os.path.abspath(a.cds_archive) if a.cds_archive else None),
               sys.stdout, indent=2)
     sys.stdout.write("\n")
 

@@ -68,6 +68,21 @@ class JavaNnlabKernelTest(unittest.TestCase):
         status, out, _ = self.run_cell('System.out.println(System.getenv("OMP_WAIT_POLICY"));')
         self.assertEqual(("ok", "PASSIVE\n"), (status, out))
 
+    def test_the_kernel_maps_its_classes_from_the_start_up_archive(self):
+        # the archive ./nnlab setup made (tools/kernel/cds.py) is the one the JVM was given ...
+        status, out, _ = self.run_cell(
+            'System.out.println(java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().stream()'
+            '.filter(a -> a.startsWith("-XX:SharedArchiveFile=")).map(a -> a.substring(22)).findFirst().orElse("none"));')
+        archive = out.strip()
+        self.assertEqual("ok", status)
+        self.assertTrue(os.path.isfile(archive), f"expected the kernel's archive to exist but it was {archive!r}")
+        # ... and this JVM can map it with the kernel's class path: -Xshare:on fails instead of going on without it
+        argv = self.km.kernel_spec.argv
+        java, jar = argv[0], argv[argv.index("-jar") + 1]
+        check = subprocess.run([java, "-Xshare:on", "-XX:SharedArchiveFile=" + archive, "-cp", jar, "-version"],
+                               capture_output=True, text=True)
+        self.assertEqual(0, check.returncode, check.stdout + check.stderr)
+
     def test_the_kernel_runs_on_java_17_or_newer(self):
         status, out, _ = self.run_cell('System.out.println(Runtime.version().feature() >= 17);')
         self.assertEqual(("ok", "true\n"), (status, out))
