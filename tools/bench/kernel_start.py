@@ -7,7 +7,8 @@ variant's options added, in a private JUPYTER_PATH), wait until ready (the start
 execute `Nd4j.ones(2, 2).sumNumber()` and wait for "4.0". Prints per variant: ready, first ND4J result
 (both from the launch) and the 1-minute load average; min and median over the starts. Variants run
 interleaved (start 1 of each, start 2 of each, ...), so that the load hits them alike.
-Example variants: cds="-Xshare:auto -XX:SharedArchiveFile=build/kernel/nnlab.jsa" c1="-XX:TieredStopAtLevel=1".
+Example variants: nocds="!-XX:SharedArchiveFile" (a leading ! drops the kernel's own options with that
+prefix) c1="-XX:TieredStopAtLevel=1".
 """
 import argparse
 import json
@@ -38,7 +39,10 @@ def variant_path(tmp, name, opts):
     shutil.copytree(spec_dir(), dst)
     with open(os.path.join(dst, "kernel.json")) as f:
         spec = json.load(f)
-    spec["argv"] = spec["argv"][:1] + opts.split() + spec["argv"][1:]
+    # "!PREFIX" drops the kernel's own options that start with PREFIX (e.g. !-XX:SharedArchiveFile)
+    drop = [o[1:] for o in opts.split() if o.startswith("!")]
+    keep = [a for a in spec["argv"][1:] if not any(a.startswith(d) for d in drop)]
+    spec["argv"] = spec["argv"][:1] + [o for o in opts.split() if not o.startswith("!")] + keep
     with open(os.path.join(dst, "kernel.json"), "w") as f:
         json.dump(spec, f)
     return root
@@ -77,7 +81,8 @@ def one_start(jupyter_path):
 def main():
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--starts", type=int, default=3)
-    p.add_argument("--variant", action="append", default=[], help="NAME=JVM options added to the kernel's")
+    p.add_argument("--variant", action="append", default=[],
+                   help="NAME=JVM options added to the kernel's; !PREFIX drops the kernel's options with that prefix")
     a = p.parse_args()
     tmp = tempfile.mkdtemp(prefix="nnlab-kstart-")
     variants = [("default", "")] + [tuple(v.split("=", 1)) for v in a.variant]
