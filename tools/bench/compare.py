@@ -1,7 +1,7 @@
 """nnlab vs numpy-from-scratch vs PyTorch on the slides' MNIST MLP (and CNN), in one run: `./nnlab bench compare`.
 
 Runs, one after the other and interleaved by thread count so that the machine's load hits all alike:
-  nnlab    org.nnlab.bench.MnistBenchmark (float32), OMP_NUM_THREADS = t, OMP_WAIT_POLICY=PASSIVE
+  nnlab    org.nnlab.bench.MnistBenchmark (float32), OMP_NUM_THREADS = t, GOMP_SPINCOUNT (as the kernel)
   numpy    tools/bench/mlp_numpy.py with the project's venv, OPENBLAS_NUM_THREADS = OMP_NUM_THREADS = t
   pytorch  tools/bench/mnist_torch.py with --torch-python (default $NNLAB_BENCH_PYTHON or
            build/bench-venv/bin/python) when it can import torch, torch.set_num_threads(t)
@@ -20,6 +20,10 @@ import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
+
+
+# OpenMP threads spin this many turns before they sleep (libgomp; nnlab's and PyTorch's threads), as the kernel does
+SPIN = os.environ.get("GOMP_SPINCOUNT", "10000")
 
 
 def run(name, cmd, env_extra, log):
@@ -83,7 +87,7 @@ def main():
             print("PyTorch: not importable (set NNLAB_BENCH_PYTHON, or: python3 -m venv build/bench-venv &&"
                   " build/bench-venv/bin/pip install torch numpy); comparing with numpy only.", flush=True)
         for t in threads:
-            env = {"OMP_NUM_THREADS": t, "OMP_WAIT_POLICY": "PASSIVE"}
+            env = {"OMP_NUM_THREADS": t, "GOMP_SPINCOUNT": SPIN}
             limit = ["--train-limit", str(a.train_limit)]
             results.append(run(f"nnlab mlp", java + ["mlp", "--epochs", str(a.epochs)] + limit, env, log))
             if not a.no_numpy:
@@ -94,7 +98,7 @@ def main():
                                                    str(a.epochs), "--threads", t] + limit, env, log))
         if a.cnn_train_limit > 0:
             for t in threads:
-                env = {"OMP_NUM_THREADS": t, "OMP_WAIT_POLICY": "PASSIVE"}
+                env = {"OMP_NUM_THREADS": t, "GOMP_SPINCOUNT": SPIN}
                 limit = ["--train-limit", str(a.cnn_train_limit)]
                 results.append(run("nnlab cnn", java + ["cnn", "--epochs", str(a.cnn_epochs), "--test-limit", "2000"]
                                    + limit, env, log))

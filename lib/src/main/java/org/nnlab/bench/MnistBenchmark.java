@@ -377,13 +377,15 @@ public final class MnistBenchmark {
         Properties info = Nd4j.getExecutioner().getEnvironmentInformation();
         String omp = System.getenv("OMP_NUM_THREADS");
         String wait = System.getenv("OMP_WAIT_POLICY");
+        String spin = System.getenv("GOMP_SPINCOUNT");
         // the values are not all Strings, so Properties.getProperty would miss them
         return String.format(Locale.ROOT, "Java %s (%s), ND4J %s, %d threads (omp.threads %s, blas.threads %s),"
-                        + " OMP_NUM_THREADS=%s, OMP_WAIT_POLICY=%s, OPENBLAS_CORETYPE=%s, %d cores, BLAS %s, data type %s",
+                        + " OMP_NUM_THREADS=%s, OMP_WAIT_POLICY=%s, GOMP_SPINCOUNT=%s, OPENBLAS_CORETYPE=%s, %d cores, BLAS %s,"
+                        + " data type %s",
                 System.getProperty("java.version"), System.getProperty("java.vm.name"),
                 Nd4j.getBackend().getClass().getSimpleName(), Nd4j.getEnvironment().maxThreads(),
                 info.getOrDefault("omp.threads", "?"), info.getOrDefault("blas.threads", "?"),
-                omp == null ? "unset" : omp, wait == null ? "unset" : wait,
+                omp == null ? "unset" : omp, wait == null ? "unset" : wait, spin == null ? "unset" : spin,
                 Objects.requireNonNullElse(System.getenv("OPENBLAS_CORETYPE"), "unset"), Runtime.getRuntime().availableProcessors(),
                 info.getOrDefault("blas.vendor", "?"), options == null ? Init.DTYPE : options.dataType());
     }
