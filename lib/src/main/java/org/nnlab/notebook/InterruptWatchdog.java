@@ -2,6 +2,7 @@ package org.nnlab.notebook;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.nnlab.train.Trainer;
 
 /**
  * Stops a notebook cell that ignores an interrupt, so that a student's endless loop does not keep
@@ -70,7 +71,8 @@ public final class InterruptWatchdog {
     boolean check(long now) {
         interruptedSince.keySet().removeIf(t -> !t.isAlive() || !t.isInterrupted());
         for (Thread t : allThreads()) {
-            if (!t.getName().startsWith(prefix) || !t.isInterrupted() || t.getState() != Thread.State.RUNNABLE) {
+            if (!t.getName().startsWith(prefix) || !t.isInterrupted() || t.getState() != Thread.State.RUNNABLE
+                    || Trainer.isFitting(t)) {   // a training stops by itself after its batch (and callbacks)
                 continue;
             }
             long since = interruptedSince.computeIfAbsent(t, k -> now);

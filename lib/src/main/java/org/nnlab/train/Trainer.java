@@ -4,6 +4,8 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nnlab.check.Args;
@@ -37,6 +39,10 @@ import org.nnlab.optim.Optimizer;
  * }</pre>
  */
 public final class Trainer {
+
+    /** The threads inside fit (see {@link #isFitting}). */
+    private static final Set<Thread> FITTING = ConcurrentHashMap.newKeySet();
+    private volatile boolean running;
 
     private final Layer model;
     private final Loss loss;
@@ -175,23 +181,47 @@ public final class Trainer {
         this.batch = 0;
         this.stopReason = null;
         this.stopMessage = "";
+        Thread self = Thread.currentThread();
+        FITTING.add(self);
+        running = true;
         try {
-            all.forEach(c -> c.onTrainBegin(this));
-            for (int e = 1; e <= epochs && stopReason == null; e++) {
-                epoch = e;
-                runEpoch(train, validation, batchSize, classification, all);
+            try {
+                all.forEach(c -> c.onTrainBegin(this));
+                for (int e = 1; e <= epochs && stopReason == null; e++) {
+                    epoch = e;
+                    runEpoch(train, validation, batchSize, classification, all);
+                }
+            } finally {
+                model.setTraining(false);
             }
+            if (stopReason != null) {
+                history.stop(stopReason, stopMessage, epoch, step);
+            }
+            all.forEach(c -> c.onTrainEnd(this, history));
         } finally {
-            model.setTraining(false);
+            running = false;
+            FITTING.remove(self);
         }
-        if (stopReason != null) {
-            history.stop(stopReason, stopMessage, epoch, step);
-        }
-        all.forEach(c -> c.onTrainEnd(this, history));
         if (stopReason == StopReason.DIVERGED && !allowDivergence) {
             throw new TrainingDivergedException(stopMessage, history);
         }
         return history;
+    }
+
+    /**
+     * Whether {@link #fit} is running (in another notebook cell's thread, say: an interrupted cell
+     * returns at once while its training stops after the current batch and callbacks).
+     */
+    public boolean isRunning() {
+        return running;
+    }
+
+    /**
+     * Whether {@code thread} is inside a {@link #fit}, which looks at the interrupt flag after every
+     * batch and stops by itself ({@link org.nnlab.notebook.InterruptWatchdog} leaves such threads alone).
+     */
+    public static boolean isFitting(Thread thread) {
+        return FITTING.contains(thread);
     }
 
     private void runEpoch(Dataset train, Dataset validation, int batchSize, boolean classification,

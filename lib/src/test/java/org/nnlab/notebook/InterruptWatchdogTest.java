@@ -1,5 +1,6 @@
 package org.nnlab.notebook;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -35,6 +36,33 @@ class InterruptWatchdogTest {
         assertTrue(watchdog.check(1_000 + InterruptWatchdog.GRACE_MILLIS));
         loop.join(5_000);
         assertFalse(loop.isAlive(), "the loop is still running after the watchdog stopped it");
+    }
+
+    @Test
+    @DisplayName("a training (Trainer.fit) is left alone: it looks at the flag after every batch and stops by itself")
+    void leavesATrainingAlone() throws InterruptedException {
+        var data = org.nnlab.data.Datasets.structured(0.1, 5);
+        var model = org.nnlab.nn.Sequential.of(new org.nnlab.nn.Linear(6, 2));
+        var trainer = new org.nnlab.train.Trainer(model, new org.nnlab.loss.MeanSquaredError(),
+                new org.nnlab.optim.Sgd(model.parameters(), 0.001)).quiet();
+        var watchdog = new InterruptWatchdog("nnlab-test-cell-");
+        var reason = new java.util.concurrent.atomic.AtomicReference<Object>();
+        trainer.addCallback(new org.nnlab.train.Callback() {
+            @Override
+            public void onEpochEnd(org.nnlab.train.Trainer t, int epoch, org.nnlab.train.History h) {
+                if (epoch == 2) {   // interrupted during a slow epoch end (a chart, say): the flag stays set
+                    Thread.currentThread().interrupt();
+                    watchdog.check(0);
+                    watchdog.check(InterruptWatchdog.GRACE_MILLIS * 10);
+                    Thread.interrupted();
+                    Thread.currentThread().interrupt();   // still alive: the training notices after the next batch
+                }
+            }
+        });
+        Thread cell = new Thread(() -> reason.set(trainer.fit(data.train(), 1_000, 8).stopReason()), "nnlab-test-cell-9");
+        cell.start();
+        cell.join(30_000);
+        assertEquals(org.nnlab.train.StopReason.INTERRUPTED, reason.get());
     }
 
     @Test

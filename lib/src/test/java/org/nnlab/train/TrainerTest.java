@@ -192,6 +192,27 @@ class TrainerTest {
     }
 
     @Test
+    @DisplayName("isRunning and isFitting are true inside fit (for its thread only), false after it")
+    void runningInsideFitOnly() throws InterruptedException {
+        Split data = Datasets.structured(0.1, 5);
+        List<Boolean> seen = new ArrayList<>();
+        Trainer t = trainer(linearModel(1), 0.001);
+        t.addCallback(new Callback() {
+            @Override
+            public void onBatchEnd(Trainer trainer, long step, double loss) {
+                seen.add(trainer.isRunning() && Trainer.isFitting(Thread.currentThread()));
+            }
+        });
+        assertFalse(t.isRunning());
+        Thread other = new Thread(() -> { });
+        t.fit(data.train(), 1, 16);
+        assertTrue(!seen.isEmpty() && seen.stream().allMatch(b -> b), seen::toString);
+        assertFalse(t.isRunning());
+        assertFalse(Trainer.isFitting(Thread.currentThread()));
+        assertFalse(Trainer.isFitting(other));
+    }
+
+    @Test
     void callbacksSeeTheOrderAndCanStop() {
         Split data = Datasets.structured(0.1, 5);
         List<String> events = new ArrayList<>();
