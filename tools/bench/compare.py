@@ -1,7 +1,7 @@
 """nnlab vs numpy-from-scratch vs PyTorch on the slides' MNIST MLP (and CNN), in one run: `./nnlab bench compare`.
 
 Runs, one after the other and interleaved by thread count so that the machine's load hits all alike:
-  nnlab    org.nnlab.bench.MnistBenchmark (float32), OMP_NUM_THREADS = t, GOMP_SPINCOUNT (as the kernel)
+  nnlab    org.nnlab.bench.MnistBenchmark (float32), OMP_NUM_THREADS = t, GOMP_SPINCOUNT=10000 (as ./nnlab bench sets)
   numpy    tools/bench/mlp_numpy.py with the project's venv, OPENBLAS_NUM_THREADS = OMP_NUM_THREADS = t
   pytorch  tools/bench/mnist_torch.py with --torch-python (default $NNLAB_BENCH_PYTHON or
            build/bench-venv/bin/python) when it can import torch, torch.set_num_threads(t)
@@ -22,7 +22,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
 
 
-# OpenMP threads spin this many turns before they sleep (libgomp; nnlab's and PyTorch's threads), as the kernel does
+# OpenMP threads spin this many turns before they sleep (libgomp; nnlab's and PyTorch's threads), as ./nnlab bench sets
 SPIN = os.environ.get("GOMP_SPINCOUNT", "10000")
 
 

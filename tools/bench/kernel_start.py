@@ -11,7 +11,6 @@ Example variants: nocds="!-XX:SharedArchiveFile" (a leading ! drops the kernel's
 prefix) c1="-XX:TieredStopAtLevel=1".
 """
 import argparse
-import json
 import os
 import shutil
 import statistics
@@ -21,31 +20,18 @@ import time
 
 from jupyter_client import KernelManager
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "kernel"))
+import kernelspec  # noqa: E402  (tools/kernel/kernelspec.py)
+
 CELL = "Nd4j.ones(2, 2).sumNumber()"
 
 
-def spec_dir():
-    for base in [os.path.join(sys.prefix, "share", "jupyter", "kernels", "java-nnlab")]:
-        if os.path.exists(os.path.join(base, "kernel.json")):
-            return base
-    sys.exit("error: expected the java-nnlab kernelspec in " + sys.prefix + "/share/jupyter/kernels but it was"
-             " missing.\nHint: run ./nnlab setup.")
-
-
 def variant_path(tmp, name, opts):
-    """A JUPYTER_PATH holding kernels/java-nnlab whose argv has `opts` after the java executable."""
-    root = os.path.join(tmp, name)
-    dst = os.path.join(root, "kernels", "java-nnlab")
-    shutil.copytree(spec_dir(), dst)
-    with open(os.path.join(dst, "kernel.json")) as f:
-        spec = json.load(f)
-    # "!PREFIX" drops the kernel's own options that start with PREFIX (e.g. !-XX:SharedArchiveFile)
-    drop = [o[1:] for o in opts.split() if o.startswith("!")]
-    keep = [a for a in spec["argv"][1:] if not any(a.startswith(d) for d in drop)]
-    spec["argv"] = spec["argv"][:1] + [o for o in opts.split() if not o.startswith("!")] + keep
-    with open(os.path.join(dst, "kernel.json"), "w") as f:
-        json.dump(spec, f)
-    return root
+    """A JUPYTER_PATH holding kernels/java-nnlab whose argv has `opts` after the java executable;
+    "!PREFIX" drops the kernel's own options that start with PREFIX (e.g. !-XX:SharedArchiveFile)."""
+    return kernelspec.copy_installed(os.path.join(tmp, name),
+                                     add=[o for o in opts.split() if not o.startswith("!")],
+                                     drop=[o[1:] for o in opts.split() if o.startswith("!")])
 
 
 def one_start(jupyter_path):

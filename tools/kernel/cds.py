@@ -14,7 +14,6 @@ and passes it to the kernel with -XX:SharedArchiveFile. A JVM that cannot use an
 a changed jar) starts as before, only without the saving. Measured in docs/performance.md.
 """
 import argparse
-import json
 import os
 import shutil
 import signal
@@ -23,6 +22,8 @@ import tempfile
 import time
 
 from jupyter_client import KernelManager
+
+import kernelspec   # beside this file
 
 KERNEL = "java-nnlab"
 
@@ -38,15 +39,6 @@ WARM_UP = [
     "Tables.summary(net, 9)",
     "Plots.probabilities(new double[] {0.1, 0.2, 0.7})",
 ]
-
-
-def installed_spec_dir():
-    from jupyter_client.kernelspec import KernelSpecManager
-    d = KernelSpecManager().find_kernel_specs().get(KERNEL)
-    if not d:
-        sys.exit(f"cds.py: expected the {KERNEL} kernelspec to be installed but it was not.\n"
-                 "Hint: run ./nnlab setup.")
-    return d
 
 
 def run(cell, kc, timeout):
@@ -89,17 +81,10 @@ def create(archive, timeout=300):
             os.remove(f)
     tmp = tempfile.mkdtemp(prefix="nnlab-cds-")
     try:
-        spec_dir = os.path.join(tmp, "kernels", KERNEL)
-        shutil.copytree(installed_spec_dir(), spec_dir)
-        with open(os.path.join(spec_dir, "kernel.json")) as f:
-            spec = json.load(f)
-        # drop an archive the spec already uses: a JVM dumps a new one only from the jars
-        spec["argv"] = [a for a in spec["argv"] if not a.startswith("-XX:SharedArchiveFile=")]
-        spec["argv"] = spec["argv"][:1] + ["-XX:ArchiveClassesAtExit=" + partial, "-Xlog:cds=off",
-                                           "-Xlog:cds+dynamic=off"] + spec["argv"][1:]
-        with open(os.path.join(spec_dir, "kernel.json"), "w") as f:
-            json.dump(spec, f)
-        os.environ["JUPYTER_PATH"] = tmp
+        # without the archive the spec already uses: a JVM dumps a new one only from the jars
+        os.environ["JUPYTER_PATH"] = kernelspec.copy_installed(
+            tmp, add=["-XX:ArchiveClassesAtExit=" + partial, "-Xlog:cds=off", "-Xlog:cds+dynamic=off"],
+            drop=["-XX:SharedArchiveFile="], name=KERNEL)
         km = KernelManager(kernel_name=KERNEL)
         t0 = time.perf_counter()
         with open(archive + ".kernel.log", "w") as log:

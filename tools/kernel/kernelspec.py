@@ -7,6 +7,7 @@ the notebooks use). See docs/kernel.md for why JJava and for the measurements.
 import argparse
 import json
 import os
+import shutil
 import sys
 
 
@@ -48,6 +49,31 @@ def kernel_json(java, spec_dir, classpath, display_name, data_dir, plotly_js=Non
         # figures inline this file once per session so that they draw offline (org.nnlab.plot.PlotlyJs)
         spec["env"]["NNLAB_PLOTLY_JS"] = plotly_js
     return spec
+
+
+def installed_dir(name="java-nnlab"):
+    """The folder of the installed kernelspec `name`; exits with a hint when it is not installed."""
+    from jupyter_client.kernelspec import KernelSpecManager
+    d = KernelSpecManager().find_kernel_specs().get(name)
+    if not d:
+        sys.exit(f"expected the {name} kernelspec to be installed but it was not.\nHint: run ./nnlab setup.")
+    return d
+
+
+def copy_installed(root, add=(), drop=(), name="java-nnlab"):
+    """Copies the installed kernelspec into root/kernels/name (a JUPYTER_PATH for root) with the JVM
+    options `add` put after the java executable and the kernel's own options starting with a prefix in
+    `drop` left out; returns root. Used to start variants of the kernel (tools/kernel/cds.py,
+    tools/bench/kernel_start.py) without touching the installed one."""
+    dst = os.path.join(root, "kernels", name)
+    shutil.copytree(installed_dir(name), dst)
+    with open(os.path.join(dst, "kernel.json")) as f:
+        spec = json.load(f)
+    keep = [a for a in spec["argv"][1:] if not any(a.startswith(d) for d in drop)]
+    spec["argv"] = spec["argv"][:1] + list(add) + keep
+    with open(os.path.join(dst, "kernel.json"), "w") as f:
+        json.dump(spec, f)
+    return root
 
 
 def main(argv=None):

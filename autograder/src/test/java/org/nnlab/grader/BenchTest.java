@@ -12,8 +12,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The benchmark's submissions, statistics and printout (on 2 submissions), and GradeMain's bad option values. */
@@ -57,16 +59,9 @@ class BenchTest {
 
     @Test
     @DisplayName("a 2-submission run prints a row per submission, the JVM start, CPU and the projection to 300")
-    void run() throws Exception {
-        PrintStream old = System.out;
-        ByteArrayOutputStream buf = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(buf, true, StandardCharsets.UTF_8));
-        try {
-            Bench.run(new Sandbox(new Sandbox.Options(512, 10, 300, 1 << 20, "auto")), 2, 2, ROOT, tmp.resolve("b"));
-        } finally {
-            System.setOut(old);
-        }
-        String out = buf.toString(StandardCharsets.UTF_8);
+    void run() throws Throwable {
+        String out = captured(System::setOut, System.out,
+                () -> Bench.run(new Sandbox(new Sandbox.Options(512, 10, 300, 1 << 20, "auto")), 2, 2, ROOT, tmp.resolve("b")));
         System.out.println(out);
         assertTrue(out.contains("000-reference") && out.contains(" 20/20 ") && out.contains("001-untouched") && out.contains("  0/20 "), out);
         assertTrue(out.matches("(?s).*JVM start \\(process start to the worker's main\\): mean \\d+\\.\\d\\d s.*"), out);
@@ -76,22 +71,29 @@ class BenchTest {
 
     @Test
     @DisplayName("a bad option value says what was expected and what was received")
-    void badOptions() throws Exception {
-        PrintStream old = System.err;
-        ByteArrayOutputStream buf = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(buf, true, StandardCharsets.UTF_8));
-        try {
+    void badOptions() throws Throwable {
+        String err = captured(System::setErr, System.err, () -> {
             assertEquals(2, GradeMain.run(new String[] {"x.ipynb", "--jobs", "two"}));
             assertEquals(2, GradeMain.run(new String[] {"--bench"}));
             assertEquals(2, GradescopePackage.build(tmp.resolve("gs.tar"), List.of()));
             assertEquals(2, GradescopePackage.build(tmp.resolve("gs.zip"), List.of("42")));
-        } finally {
-            System.setErr(old);
-        }
-        String err = buf.toString(StandardCharsets.UTF_8);
+        });
         assertTrue(err.contains("grade: --jobs expects a whole number, got 'two'"), err);
         assertTrue(err.contains("grade: --bench expects a whole number, got nothing"), err);
         assertTrue(err.contains("expected a file name ending in .zip, got "), err);
         assertTrue(err.contains("no notebook matches --notebook 42; the graded notebooks are ["), err);
+    }
+
+    /** What {@code body} prints to a standard stream: {@code captured(System::setOut, System.out, body)}. */
+    private static String captured(Consumer<PrintStream> setStream, PrintStream original, Executable body)
+            throws Throwable {
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        setStream.accept(new PrintStream(buf, true, StandardCharsets.UTF_8));
+        try {
+            body.execute();
+        } finally {
+            setStream.accept(original);
+        }
+        return buf.toString(StandardCharsets.UTF_8);
     }
 }

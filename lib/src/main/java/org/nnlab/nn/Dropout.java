@@ -14,8 +14,9 @@ import org.nd4j.linalg.factory.Nd4j;
  *
  * <p>The mask is drawn by ND4J's native generator (a Bernoulli(1 - p) draw, then scaled), one generator
  * per layer seeded at construction, so a run is reproducible: the same seed gives the same masks in
- * float and double and for any number of threads (drawing them in Java took 8x longer). Each forward call in training draws a new mask; a numerical gradient check of a
- * model with dropout therefore needs {@code eval()} mode (or p = 0).
+ * float and double and for any number of threads (drawing them in Java took 8x longer). Each forward
+ * call in training draws a new mask; a numerical gradient check of a model with dropout therefore
+ * needs {@code eval()} mode (or p = 0).
  *
  * <p>Shapes: any; output and gradient have the input's shape.
  */
@@ -58,20 +59,20 @@ public final class Dropout implements Layer {
         }
         double keep = 1 - p;
         // m_i = 1/(1-p) with probability 1-p, else 0: a Bernoulli draw in the layer's own native generator
-        mask = Buffers.reusing() ? maskBuffer.like(x) : Nd4j.create(x.dataType(), x.shape());
+        mask = maskBuffer.like(x);   // (a Slot gives a new array outside a Buffers scope)
         Nd4j.getExecutioner().exec(new BernoulliDistribution(mask, keep), random);
         mask.muli(1 / keep);
-        return Buffers.reusing() ? x.mul(mask, output.like(x)) : x.mul(mask);
+        return x.mul(mask, output.like(x));
     }
 
     @Override
     public INDArray backward(INDArray gradOutput) {
         Shapes.requireForwardCalled(this, inputShape);
         Shapes.requireSameShape(this, "gradOutput", inputShape, gradOutput);
-        if (Buffers.reusing()) {
-            return mask == null ? gradOutput : gradOutput.mul(mask.castTo(gradOutput.dataType()), inputGradient.like(gradOutput));
+        if (mask == null) {
+            return Buffers.reusing() ? gradOutput : gradOutput.dup();
         }
-        return mask == null ? gradOutput.dup() : gradOutput.mul(mask.castTo(gradOutput.dataType()));
+        return gradOutput.mul(mask.castTo(gradOutput.dataType()), inputGradient.like(gradOutput));
     }
 
     @Override

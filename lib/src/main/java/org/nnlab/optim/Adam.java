@@ -18,8 +18,8 @@ import org.nnlab.nn.Parameter;
  * w <- w - lr * m^ / (sqrt(v^) + eps)
  * </pre>
  * m and v start at 0; operations are element-wise. Double parameters (the default) run the lines as
- * written below; float32 parameters run them fused in ND4J's native {@code adam_updater}. Defaults: lr = 0.001, beta1 = 0.9, beta2 = 0.999,
- * eps = 1e-8. Thanks to the correction the first step moves every weight by about lr, whatever the
+ * written below; float32 parameters run them fused in ND4J's native {@code adam_updater}.
+ * Defaults: lr = 0.001, beta1 = 0.9, beta2 = 0.999, eps = 1e-8. Thanks to the correction the first step moves every weight by about lr, whatever the
  * gradient's size.
  */
 public class Adam extends AbstractOptimizer {

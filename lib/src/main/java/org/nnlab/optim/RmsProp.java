@@ -5,7 +5,6 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.updaters.RmsPropUpdater;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.ops.transforms.Transforms;
 import org.nnlab.nn.Parameter;
 
 /**
@@ -15,7 +14,8 @@ import org.nnlab.nn.Parameter;
  * w <- w - lr * g / (sqrt(s) + eps)
  * </pre>
  * s starts at 0; operations are element-wise. Double parameters (the default) run the two lines as
- * written below; float32 parameters run them fused in ND4J's native {@code rms_prop_updater}. Defaults as Keras: lr = 0.001, rho = 0.9, eps = 1e-7.
+ * written below; float32 parameters run them fused in ND4J's native {@code rms_prop_updater}.
+ * Defaults as Keras: lr = 0.001, rho = 0.9, eps = 1e-7.
  */
 public class RmsProp extends AbstractOptimizer {
 
