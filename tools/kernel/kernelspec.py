@@ -35,13 +35,11 @@ def kernel_json(java, spec_dir, classpath, display_name, data_dir, plotly_js=Non
             "JJAVA_CLASSPATH": classpath,
             "JJAVA_STARTUP_SCRIPTS_PATH": os.path.join(spec_dir, "startup.jshell"),
             "NNLAB_DATA": data_dir,  # Mnist.digits() finds $NNLAB_DATA/mnist wherever a notebook is opened
-            # ND4J's OpenMP threads sleep instead of spinning between ops: a laptop running a browser beside
-            # the kernel has no idle core for them to spin on. Measured at load 4-5 on 2 cores: a float
-            # 128x784 @ 784x512 mmul 1.7-4.9 ms PASSIVE vs 5.7-7.5 ms spinning; small ops unchanged (1.2 ms/step).
-            # A short spin (GOMP_SPINCOUNT=10000, what ./nnlab bench uses: MLP epoch 5.2 vs 6.8 s quiet) is not
-            # used here yet: with it, an interrupted training in the kernel went on running in two CI runs of
-            # test_kernel.py (cause not found; docs/performance.md).
-            "OMP_WAIT_POLICY": "PASSIVE",
+            # ND4J's OpenMP threads spin briefly (microseconds), then sleep, between two operations (as
+            # ./nnlab bench runs): an MLP batch is ~80 short ops. MLP epoch, quiet 2 cores: 5.2 s vs 6.8 s when
+            # they sleep at once (OMP_WAIT_POLICY=PASSIVE); ~10% slower than that beside 2 busy processes.
+            # libgomp's default spin (~300,000 turns) was ~2x slower on a loaded laptop (docs/performance.md).
+            "GOMP_SPINCOUNT": "10000",
         },
         "metadata": {"debugger": False},
     }

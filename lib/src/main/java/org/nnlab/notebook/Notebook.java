@@ -15,11 +15,15 @@ public final class Notebook {
     private Notebook() {
     }
 
-    /** Installs the display of the running notebook kernel (called by tools/kernel/startup.jshell). */
+    /**
+     * Installs the display of the running notebook kernel (called by tools/kernel/startup.jshell).
+     * Its calls then run with a pending interrupt put aside and restored, so that output after
+     * "Interrupt kernel" neither fails nor loses the interrupt (see {@link InterruptSafeDisplay}).
+     */
     public static void install(Display notebookDisplay) {
         Args.require(notebookDisplay != null, "Notebook.install", "a Display", null,
                 "the kernel's start-up script passes one backed by JJava's display().");
-        display = notebookDisplay;
+        display = new InterruptSafeDisplay(notebookDisplay);
     }
 
     /** Removes an installed display (tests); output goes to the terminal again. */

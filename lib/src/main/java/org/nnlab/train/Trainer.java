@@ -259,13 +259,11 @@ public final class Trainer {
             lossSum += batchLoss * b.size();
             seen += b.size();
             history.addBatchLoss(batchLoss);
+            stopIfInterrupted();   // during the batch: taken before the callbacks, which then report the stop
             for (Callback c : all) {
                 c.onBatchEnd(this, step, batchLoss);
             }
-            if (Thread.interrupted()) {
-                requestStop(StopReason.INTERRUPTED, "Trainer.fit: interrupted at epoch " + epoch + ", step " + step
-                        + "; the history so far is kept.");
-            }
+            stopIfInterrupted();   // during the callbacks
             if (stopReason != null) {
                 break;
             }
@@ -274,8 +272,22 @@ public final class Trainer {
         Evaluation v = validation != null && validation.size() > 0 && complete
                 ? evaluate(validation, batchSize) : new Evaluation(Double.NaN, Double.NaN);
         history.addEpoch(lossSum / seen, classification ? correct / seen : Double.NaN, v.loss(), v.accuracy());
+        stopIfInterrupted();   // during the validation
         for (Callback c : all) {
             c.onEpochEnd(this, epoch, history);
+        }
+    }
+
+    /**
+     * Takes a pending interrupt ("Interrupt kernel" in a notebook) as a request to stop, clearing the
+     * flag. Taken before the callbacks run, not after: in a notebook, output on a thread whose flag is
+     * set fails (JJava's ZeroMQ socket throws "Errno 4 : Interrupted function" and clears the flag), so
+     * a callback that prints would both throw and swallow the interrupt.
+     */
+    private void stopIfInterrupted() {
+        if (Thread.interrupted()) {
+            requestStop(StopReason.INTERRUPTED, "Trainer.fit: interrupted at epoch " + epoch + ", step " + step
+                    + "; the history so far is kept.");
         }
     }
 

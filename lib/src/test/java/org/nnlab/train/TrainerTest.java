@@ -192,6 +192,58 @@ class TrainerTest {
     }
 
     @Test
+    @DisplayName("an interrupt during a batch is taken before the callbacks, so output in them (which fails"
+            + " on an interrupted thread in a notebook) neither throws nor swallows it")
+    void interruptionDuringABatch() {
+        Split data = Datasets.structured(0.1, 5);
+        int[] forwards = {0};
+        Layer interruptsInItsThirdForward = new Layer() {
+            @Override
+            public INDArray forward(INDArray input) {
+                if (++forwards[0] == 3) {
+                    Thread.currentThread().interrupt();   // "Interrupt kernel" while the batch runs
+                }
+                return input;
+            }
+
+            @Override
+            public INDArray backward(INDArray gradOutput) {
+                return gradOutput;
+            }
+
+            @Override
+            public long[] outputShape(long[] inputShape) {
+                return inputShape;
+            }
+        };
+        List<String> shown = new ArrayList<>();
+        Callback printsLikeANotebook = new Callback() {
+            @Override
+            public void onBatchEnd(Trainer trainer, long step, double loss) {
+                print("step " + step);
+            }
+
+            @Override
+            public void onTrainEnd(Trainer trainer, History history) {
+                print(history.stopReason().name());
+            }
+
+            private void print(String line) {
+                if (Thread.interrupted()) {   // as JJava's ZeroMQ output does
+                    throw new IllegalStateException("Errno 4 : Interrupted function");
+                }
+                shown.add(line);
+            }
+        };
+        Sequential model = Sequential.of(new Linear(6, 2, Init.glorotUniform(1)), interruptsInItsThirdForward);
+        History h = trainer(model, 0.001).addCallback(printsLikeANotebook).fit(data.train(), 10, 16);
+        assertEquals(StopReason.INTERRUPTED, h.stopReason());
+        assertEquals(3, h.steps());
+        assertEquals(List.of("step 1", "step 2", "step 3", "INTERRUPTED"), shown);
+        assertFalse(Thread.currentThread().isInterrupted());
+    }
+
+    @Test
     @DisplayName("isRunning and isFitting are true inside fit (for its thread only), false after it")
     void runningInsideFitOnly() throws InterruptedException {
         Split data = Datasets.structured(0.1, 5);
