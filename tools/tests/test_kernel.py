@@ -107,7 +107,8 @@ class JavaNnlabKernelTest(unittest.TestCase):
         self.assertLess(self.kernel_cpu_seconds() - before, 1.5, "the interrupted loop still burns CPU")
 
     def kernel_cpu_seconds(self):
-        fields = open(f"/proc/{self.km.provisioner.process.pid}/stat").read().rsplit(")", 1)[1].split()
+        with open(f"/proc/{self.km.provisioner.process.pid}/stat") as stat:
+            fields = stat.read().rsplit(")", 1)[1].split()
         return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
     def test_output_with_an_interrupt_pending_is_drawn_and_keeps_the_interrupt(self):
