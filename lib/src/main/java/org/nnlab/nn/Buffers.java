@@ -4,6 +4,7 @@ import java.util.Arrays;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * Speed below the readable layers: reused output arrays and matrix products written straight into them.
@@ -37,6 +38,7 @@ public final class Buffers {
     private static final class State {
         int depth;
         Layer inputGradientUnread;
+        INDArray ones;
     }
 
     private static final ThreadLocal<State> STATE = ThreadLocal.withInitial(State::new);
@@ -157,11 +159,30 @@ public final class Buffers {
      * with β = 1 adding into {@code sum}; outside, the product as a new array added to {@code sum}.
      */
     public static void addMatmul(INDArray sum, INDArray a, boolean transposeA, INDArray b, boolean transposeB) {
+        addMatmul(sum, a, transposeA, b, transposeB, true);
+    }
+
+    /** {@code sum = op(a) · op(b) + (add ? sum : 0)}, as {@link #addMatmul(INDArray, INDArray, boolean, INDArray, boolean)}. */
+    static void addMatmul(INDArray sum, INDArray a, boolean transposeA, INDArray b, boolean transposeB, boolean add) {
         if (!reusing()) {
-            sum.addi((transposeA ? a.transpose() : a).mmul(transposeB ? b.transpose() : b));
+            INDArray product = (transposeA ? a.transpose() : a).mmul(transposeB ? b.transpose() : b);
+            if (add) {
+                sum.addi(product);
+            } else {
+                sum.assign(product);
+            }
             return;
         }
-        Nd4j.gemm(contiguous(a), contiguous(b), sum, transposeA, transposeB, 1.0, 1.0);
+        Nd4j.gemm(contiguous(a), contiguous(b), sum, transposeA, transposeB, 1.0, add ? 1.0 : 0.0);
+    }
+
+    /** A column of n ones {@code [n, 1]} (kept per thread for the largest n asked; a smaller one is a view of it). */
+    static INDArray onesColumn(DataType type, long n) {
+        State s = STATE.get();
+        if (s.ones == null || s.ones.dataType() != type || s.ones.size(0) < n) {
+            s.ones = Nd4j.ones(type, n, 1);
+        }
+        return s.ones.size(0) == n ? s.ones : s.ones.get(NDArrayIndex.interval(0, n), NDArrayIndex.all());
     }
 
     /** gemm reads c-ordered, non-view matrices directly; anything else is copied first. */

@@ -90,10 +90,10 @@ public final class Linear implements Layer {
         Shapes.requireForwardCalled(this, input);
         Shapes.requireSameShape(this, "gradOutput", new long[] {input.size(0), out}, gradOutput);
         INDArray g = gradOutput.castTo(input.dataType());
-        Buffers.addMatmul(weight.grad(), input, true, g, false);                  // dL/dW += xᵀ g
+        weight.accumulateProduct(input, true, g, false);                          // dL/dW += xᵀ g
         if (bias != null) {
             // b was broadcast over the batch, so its gradient sums over the batch
-            bias.accumulate(g.sum(true, 0));
+            bias.accumulateColumnSums(g);                                         // dL/db += Σ_batch g
         }
         if (Buffers.inputGradientUnread(this)) {
             return null;   // the input is the data: nobody reads dL/dx (the Trainer says so, see Buffers)

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nnlab.check.GradCheck;
@@ -44,6 +45,34 @@ class SoftmaxCrossEntropyTest {
         assertEquals(0.0, loss.forward(z, Nd4j.createFromArray(0.0)), 1e-12);
         assertEquals(2e4, loss.forward(z, Nd4j.createFromArray(2.0)), 1e-6);
         assertArrayEquals(new double[] {1, 0, -1}, loss.backward().data().asDouble(), 1e-12);
+    }
+
+    @Test
+    @DisplayName("float32 logits: the same loss (computed in double), the gradient in float32, probabilities in double")
+    void float32Logits() {
+        INDArray target = Nd4j.createFromArray(2.0, 0.0);
+        SoftmaxCrossEntropy inDouble = new SoftmaxCrossEntropy();
+        SoftmaxCrossEntropy inFloat = new SoftmaxCrossEntropy();
+        double expected = inDouble.forward(logits, target);
+        assertEquals(expected, inFloat.forward(logits.castTo(DataType.FLOAT), target), 1e-7);
+        INDArray grad = inFloat.backward();
+        assertEquals(DataType.FLOAT, grad.dataType());
+        assertArrayEquals(new long[] {2, 3}, grad.shape());
+        assertArrayEquals(inDouble.backward().data().asDouble(), grad.castTo(DataType.DOUBLE).data().asDouble(), 1e-7);
+        assertEquals(DataType.DOUBLE, inFloat.probabilities().dataType());
+        assertEquals(1.0, inFloat.probabilities().sum(1).getDouble(1), 1e-12);
+    }
+
+    @Test
+    @DisplayName("soft targets (rows of probabilities): L = Σ t (lse - z), dL/dz = softmax(z) Σ t - t")
+    void softTargets() {
+        INDArray t = Nd4j.createFromArray(new double[][] {{0.25, 0.25, 0.5}, {0, 1, 0}});
+        SoftmaxCrossEntropy loss = new SoftmaxCrossEntropy();
+        double lse0 = Math.log(Math.exp(1) + Math.exp(2) + Math.exp(3));
+        double lse1 = Math.log(Math.exp(0.5) + Math.exp(-1) + Math.exp(0));
+        double expected = (0.25 * (lse0 - 1) + 0.25 * (lse0 - 2) + 0.5 * (lse0 - 3) + (lse1 + 1)) / 2;
+        assertEquals(expected, loss.forward(logits, t), 1e-12);
+        assertEquals((Math.exp(1 - lse0) - 0.25) / 2, loss.backward().getDouble(0, 0), 1e-12);
     }
 
     @Test

@@ -31,7 +31,7 @@ final class OptimizerTesting {
     /**
      * Runs the optimizer made by {@code make} on a double and a float32 copy of the same parameter for three
      * steps of the same gradients (zeros, tiny and large ones among them) and asserts the same values to 1e-6:
-     * the float32 path (a fused native update) computes the double path's formula.
+     * the float32 path (a float loop, or a fused native update) computes the double path's formula.
      */
     static void assertFloatUpdateMatchesDouble(Function<List<Parameter>, Optimizer> make) {
         double[] w = {0.5, -1.5, 2.0, 0.0, 3.0};

@@ -34,7 +34,7 @@ class RmsPropTest {
     }
 
     @Test
-    void float32ParametersTakeTheFusedNativeUpdateWithTheSameNumbers() {
+    void float32ParametersGetTheSameNumbersAsDouble() {
         OptimizerTesting.assertFloatUpdateMatchesDouble(params -> new RmsProp(params, 0.01, 0.9, 1e-7));
     }
 }

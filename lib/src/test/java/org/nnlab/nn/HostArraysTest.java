@@ -1,0 +1,51 @@
+package org.nnlab.nn;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+class HostArraysTest {
+
+    private final INDArray matrix = Nd4j.createFromArray(new double[][] {{1, 2, 3}, {4, 5, 6}});
+
+    @Test
+    void readsRowMajorWhateverTheTypeOrLayout() {
+        double[] expected = {1, 2, 3, 4, 5, 6};
+        assertArrayEquals(expected, HostArrays.read(matrix, new double[6]));
+        assertArrayEquals(new float[] {1, 2, 3, 4, 5, 6}, HostArrays.read(matrix.castTo(DataType.FLOAT), new float[6]));
+        assertArrayEquals(expected, HostArrays.read(matrix.castTo(DataType.HALF), new double[6]));
+        assertArrayEquals(expected, HostArrays.read(matrix.dup('f'), new double[6]), "column-major storage");
+        assertArrayEquals(new double[] {1, 4, 2, 5, 3, 6}, HostArrays.read(matrix.transpose(), new double[6]));
+        assertArrayEquals(new double[] {4, 5, 6}, HostArrays.read(matrix.getRow(1), new double[3]), "a view");
+        double[] into = new double[6];
+        assertSame(into, HostArrays.read(matrix, into));
+    }
+
+    @Test
+    void writesRowMajorInTheArraysType() {
+        for (DataType type : new DataType[] {DataType.DOUBLE, DataType.FLOAT, DataType.HALF}) {
+            INDArray a = Nd4j.create(type, 2, 3);
+            assertSame(a, HostArrays.write(new double[] {1, 2, 3, 4, 5, 6}, a));
+            assertEquals(matrix.castTo(type), a, type::toString);
+            HostArrays.write(new float[] {6, 5, 4, 3, 2, 1}, a);
+            assertEquals(4.0, a.getDouble(0, 2), type::toString);
+            assertEquals(type, a.dataType());
+        }
+        INDArray row = matrix.dup().getRow(0);
+        HostArrays.write(new double[] {7, 8, 9}, row);
+        assertEquals(8.0, row.getDouble(1), "a view is written through");
+    }
+
+    @Test
+    void aJavaArrayOfTheWrongLengthIsExplained() {
+        var e = assertThrows(IllegalArgumentException.class, () -> HostArrays.read(matrix, new double[5]));
+        assertEquals("HostArrays: expected a Java array of 6 numbers for an array of shape [2, 3] but it has 5."
+                + "\nHint: allocate it as new double[(int) a.length()].", e.getMessage());
+    }
+}
