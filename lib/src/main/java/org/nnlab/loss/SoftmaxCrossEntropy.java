@@ -3,6 +3,7 @@ package org.nnlab.loss;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nnlab.nn.Buffers;
 import org.nnlab.nn.HostArrays;
 import org.nnlab.nn.Shapes;
 
@@ -23,6 +24,7 @@ public final class SoftmaxCrossEntropy implements Loss {
     private DataType type;             // the logits' type, which the gradient is given in
     private double[] probabilities;    // softmax(z), row by row, cached by forward
     private double[] targets;          // t, row by row (one-hot, or probabilities)
+    private final Buffers.Slot gradientSlot = new Buffers.Slot();   // dL/dz, reused inside a Buffers scope
 
     /**
      * The loss, computed row by row as a loop over the numbers (in double, whatever the logits' type):
@@ -84,7 +86,7 @@ public final class SoftmaxCrossEntropy implements Loss {
                 gradient[row + k] = (probabilities[row + k] * targetSum - targets[row + k]) / batch;
             }
         }
-        return HostArrays.write(gradient, Nd4j.create(type, shape));
+        return HostArrays.write(gradient, gradientSlot.get(type, shape));
     }
 
     /** softmax(z) of the last forward call, {@code [batch, classes]}, in double. */

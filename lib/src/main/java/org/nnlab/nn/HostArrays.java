@@ -23,6 +23,13 @@ public final class HostArrays {
     /** {@code a}'s numbers in row-major order, into {@code into} (of length {@code a.length()}); returns into. */
     public static double[] read(INDArray a, double[] into) {
         requireLength(a, into.length);
+        if (direct(a, DataType.FLOAT)) {   // e.g. float32 logits: widened here, without a converted copy in ND4J
+            float[] numbers = read(a, new float[into.length]);
+            for (int i = 0; i < numbers.length; i++) {
+                into[i] = numbers[i];
+            }
+            return into;
+        }
         INDArray source = direct(a, DataType.DOUBLE) ? a : a.castTo(DataType.DOUBLE).dup('c');
         source.data().asNioDouble().get(0, into);
         return into;
@@ -39,6 +46,13 @@ public final class HostArrays {
     /** Writes {@code from} into {@code a} in row-major order (converted to a's type); returns a. */
     public static INDArray write(double[] from, INDArray a) {
         requireLength(a, from.length);
+        if (direct(a, DataType.FLOAT)) {   // e.g. a gradient for float32 logits: narrowed here
+            float[] numbers = new float[from.length];
+            for (int i = 0; i < from.length; i++) {
+                numbers[i] = (float) from[i];
+            }
+            return write(numbers, a);
+        }
         if (direct(a, DataType.DOUBLE)) {
             a.data().asNioDouble().put(0, from);
         } else {
