@@ -3,8 +3,6 @@ package org.nnlab.optim;
 import java.util.ArrayList;
 import java.util.List;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.impl.transforms.floating.Sqrt;
-import org.nd4j.linalg.factory.Nd4j;
 import org.nnlab.check.Args;
 import org.nnlab.nn.Parameter;
 
@@ -89,11 +87,6 @@ public abstract class AbstractOptimizer implements Optimizer {
         INDArray z = p.value().ulike();
         z.assign(0);
         return z;
-    }
-
-    /** {@code into = sqrt(a)} element-wise, written into an existing array of a's shape; returns into. */
-    protected static INDArray sqrtInto(INDArray a, INDArray into) {
-        return Nd4j.exec(new Sqrt(a, into));
     }
 
     @Override

@@ -1,11 +1,6 @@
 package org.nnlab.optim;
 
 import java.util.List;
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.impl.updaters.AdamUpdater;
-import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.ops.transforms.Transforms;
 import org.nnlab.check.Args;
 import org.nnlab.nn.Parameter;
 
@@ -17,20 +12,17 @@ import org.nnlab.nn.Parameter;
  * m^ = m / (1 - beta1^t),   v^ = v / (1 - beta2^t)
  * w <- w - lr * m^ / (sqrt(v^) + eps)
  * </pre>
- * m and v start at 0; operations are element-wise. Double parameters (the default) run the lines as
- * written below; float32 parameters run them fused in ND4J's native {@code adam_updater}.
- * Defaults: lr = 0.001, beta1 = 0.9, beta2 = 0.999, eps = 1e-8. Thanks to the correction the first step moves every weight by about lr, whatever the
- * gradient's size.
+ * m and v start at 0; operations are element-wise, written below as a loop over the numbers (in
+ * double for double parameters, in float otherwise; see {@link HostCopy} for why a loop).
+ * Defaults: lr = 0.001, beta1 = 0.9, beta2 = 0.999, eps = 1e-8. Thanks to the correction the first
+ * step moves every weight by about lr, whatever the gradient's size.
  */
 public class Adam extends AbstractOptimizer {
 
     private final double beta1;
     private final double beta2;
     private final double eps;
-    private final INDArray[] m;
-    private final INDArray[] v;
-    private final INDArray[] scratch1;
-    private final INDArray[] scratch2;
+    private final HostCopy[] host;
 
     /** lr = 0.001, beta1 = 0.9, beta2 = 0.999, eps = 1e-8. */
     public Adam(List<Parameter> parameters) {
@@ -51,41 +43,37 @@ public class Adam extends AbstractOptimizer {
         this.beta1 = beta1;
         this.beta2 = beta2;
         this.eps = eps;
-        this.m = new INDArray[parameters.size()];
-        this.v = new INDArray[parameters.size()];
-        this.scratch1 = new INDArray[parameters.size()];
-        this.scratch2 = new INDArray[parameters.size()];
+        this.host = new HostCopy[parameters.size()];
     }
 
     @Override
     protected void update(int index, Parameter p) {
-        if (m[index] == null) {
-            m[index] = zerosLike(p);
-            v[index] = zerosLike(p);
-            scratch1[index] = zerosLike(p);
-            scratch2[index] = zerosLike(p);
+        if (host[index] == null) {
+            host[index] = new HostCopy(p, 2);
         }
-        INDArray g = p.grad();
+        HostCopy c = host[index].read();
         long t = steps();
-        if (g.dataType() != DataType.DOUBLE) {
-            // float32: the same four lines in one native pass (libnd4j's adam_updater, as DL4J trains). It computes
-            // lr·sqrt(1-beta2^t)/(1-beta1^t) · m / (sqrt(v) + eps'), which with eps' = eps·sqrt(1-beta2^t) is exactly
-            // lr · m^ / (sqrt(v^) + eps); its iteration counts from 0.
-            double epsScaled = eps * Math.sqrt(1 - Math.pow(beta2, t));
-            Nd4j.exec(new AdamUpdater(g, v[index], m[index], scratch1[index], v[index], m[index], learningRate(), beta1,
-                    beta2, epsScaled, Math.toIntExact(t - 1)));
-            p.value().subi(scratch1[index]);
-            return;
+        double correction1 = 1 - Math.pow(beta1, t);   // m^ = m / correction1
+        double correction2 = 1 - Math.pow(beta2, t);   // v^ = v / correction2
+        if (c.isDouble()) {
+            double[] w = c.w64(), g = c.g64(), m = c.state64(0), v = c.state64(1);
+            double lr = learningRate();
+            for (int i = 0; i < w.length; i++) {
+                m[i] = beta1 * m[i] + (1 - beta1) * g[i];
+                v[i] = beta2 * v[i] + (1 - beta2) * g[i] * g[i];
+                w[i] -= lr * (m[i] / correction1) / (Math.sqrt(v[i] / correction2) + eps);
+            }
+        } else {
+            float[] w = c.w32(), g = c.g32(), m = c.state32(0), v = c.state32(1);
+            float lr = (float) learningRate(), beta1 = (float) this.beta1, beta2 = (float) this.beta2;
+            float eps = (float) this.eps, c1 = (float) correction1, c2 = (float) correction2;
+            for (int i = 0; i < w.length; i++) {
+                m[i] = beta1 * m[i] + (1 - beta1) * g[i];
+                v[i] = beta2 * v[i] + (1 - beta2) * g[i] * g[i];
+                w[i] -= lr * (m[i] / c1) / ((float) Math.sqrt(v[i] / c2) + eps);
+            }
         }
-        INDArray a = scratch1[index];   // the temporaries live in arrays kept per parameter (same numbers)
-        INDArray b = scratch2[index];
-        m[index].muli(beta1).addi(a.assign(g).muli(1 - beta1));
-        v[index].muli(beta2).addi(a.assign(g).muli(g).muli(1 - beta2));
-        double correction1 = 1 - Math.pow(beta1, t);
-        double correction2 = 1 - Math.pow(beta2, t);
-        INDArray mHat = a.assign(m[index]).divi(correction1);
-        INDArray vHat = b.assign(v[index]).divi(correction2);
-        p.value().subi(mHat.muli(learningRate()).divi(Transforms.sqrt(vHat, false).addi(eps)));
+        c.writeValue();
     }
 
     @Override
