@@ -8,7 +8,7 @@ execute `Nd4j.ones(2, 2).sumNumber()` and wait for "4.0". Prints per variant: re
 (both from the launch) and the 1-minute load average; min and median over the starts. Variants run
 interleaved (start 1 of each, start 2 of each, ...), so that the load hits them alike.
 Example variants: nocds="!-XX:SharedArchiveFile" (a leading ! drops the kernel's own options with that
-prefix) c1="-XX:TieredStopAtLevel=1".
+prefix) c1="-XX:TieredStopAtLevel=1" noext="env:JJAVA_LOAD_EXTENSIONS=0" (env: sets a variable).
 """
 import argparse
 import os
@@ -28,10 +28,13 @@ CELL = "Nd4j.ones(2, 2).sumNumber()"
 
 def variant_path(tmp, name, opts):
     """A JUPYTER_PATH holding kernels/java-nnlab whose argv has `opts` after the java executable;
-    "!PREFIX" drops the kernel's own options that start with PREFIX (e.g. !-XX:SharedArchiveFile)."""
+    "!PREFIX" drops the kernel's own options that start with PREFIX (e.g. !-XX:SharedArchiveFile),
+    "env:NAME=VALUE" sets an environment variable of the kernel (e.g. env:JJAVA_LOAD_EXTENSIONS=0)."""
+    words = opts.split()
     return kernelspec.copy_installed(os.path.join(tmp, name),
-                                     add=[o for o in opts.split() if not o.startswith("!")],
-                                     drop=[o[1:] for o in opts.split() if o.startswith("!")])
+                                     add=[o for o in words if not o.startswith(("!", "env:"))],
+                                     drop=[o[1:] for o in words if o.startswith("!")],
+                                     env=dict(o[4:].split("=", 1) for o in words if o.startswith("env:")))
 
 
 def one_start(jupyter_path):
