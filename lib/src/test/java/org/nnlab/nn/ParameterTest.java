@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 class ParameterTest {
@@ -102,5 +103,14 @@ class ParameterTest {
         assertArrayEquals(new double[] {0, 0}, p.grad().castTo(Init.DTYPE).data().asDouble(), 0);
         p.grad().addi(1);   // written through the array itself: kept
         assertArrayEquals(new double[] {1, 1}, p.grad().castTo(Init.DTYPE).data().asDouble(), 0);
+        INDArray kept = p.grad();
+        p.zeroGrad();       // outside a Buffers scope the zeros are written at once
+        assertArrayEquals(new double[] {0, 0}, kept.castTo(Init.DTYPE).data().asDouble(), 0);
+        kept.addi(2);
+        try (Buffers.Scope scope = Buffers.reuse()) {
+            p.zeroGrad();   // inside one, only when the gradient is next used
+            assertArrayEquals(new double[] {2, 2}, kept.castTo(Init.DTYPE).data().asDouble(), 0);
+            assertArrayEquals(new double[] {0, 0}, p.grad().castTo(Init.DTYPE).data().asDouble(), 0);
+        }
     }
 }
