@@ -136,9 +136,11 @@ def notebook_number(rel):
 
 
 def kernel_imports(root=ROOT):
-    """The kernel's start-up imports (tools/kernel/startup.jshell): the generated classes see what the cells see."""
+    """The kernel's start-up imports (tools/kernel/startup.jshell): the generated classes see what the cells see,
+    except JJava's own notebook functions (display, kernel: org.dflib.jjava), which exist only in the kernel."""
     lines = (root / "tools" / "kernel" / "startup.jshell").read_text(encoding="utf-8").splitlines()
-    return [line.strip() for line in lines if line.strip().startswith("import ")]
+    return [line.strip() for line in lines
+            if line.strip().startswith("import ") and "org.dflib.jjava." not in line]
 
 
 def java_class(package, name, contract, cells, rel, what, root=ROOT):

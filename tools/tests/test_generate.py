@@ -153,7 +153,8 @@ class GenerateFolderTest(unittest.TestCase):
         self.root = pathlib.Path(self.tmp.name)
         (self.root / "solutions" / "notebooks").mkdir(parents=True)
         (self.root / "tools" / "kernel").mkdir(parents=True)
-        (self.root / "tools" / "kernel" / "startup.jshell").write_text("// imports\nimport java.util.*;\n")
+        (self.root / "tools" / "kernel" / "startup.jshell").write_text(
+            "// imports\nimport static org.dflib.jjava.kernel.JavaNotebookStatics.*;\nimport java.util.*;\n")
         self.source = self.root / "solutions" / "notebooks" / "01-demo.ipynb"
         self.source.write_text(json.dumps(notebook(code(SOLVED, "1.1"), code("twice(2)"))))
 
@@ -173,6 +174,7 @@ class GenerateFolderTest(unittest.TestCase):
         self.assertTrue(solution.startswith("// Generated from solutions/notebooks/01-demo.ipynb by tools/generate.py"))
         self.assertIn("do not edit", solution.splitlines()[0])
         self.assertIn("import java.util.*;", solution)
+        self.assertNotIn("org.dflib.jjava", solution, "JJava's notebook functions exist only in the kernel")
         self.assertIn("public class DemoSolution implements DemoExercises {", solution)
         self.assertIn("        return 2 * x;", solution)
         self.assertIn("public class DemoStarter implements DemoExercises {", starter)

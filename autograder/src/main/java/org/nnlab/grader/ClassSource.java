@@ -47,7 +47,11 @@ public final class ClassSource {
         this.spans = spans;
     }
 
-    /** The import lines of the kernel's start-up script (copied into the grader jar at build time). */
+    /**
+     * The import lines of the kernel's start-up script (copied into the grader jar at build time), except
+     * JJava's own notebook functions ({@code display}, {@code kernel}: {@code org.dflib.jjava}), which exist
+     * only in the kernel (as tools/generate.py).
+     */
     public static List<String> kernelImports() {
         try (InputStream in = ClassSource.class.getResourceAsStream("startup.jshell")) {
             if (in == null) {
@@ -55,7 +59,7 @@ public final class ClassSource {
             }
             List<String> imports = new ArrayList<>();
             for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n", -1)) {
-                if (line.strip().startsWith("import ")) {
+                if (line.strip().startsWith("import ") && !line.contains("org.dflib.jjava.")) {
                     imports.add(line.strip());
                 }
             }
