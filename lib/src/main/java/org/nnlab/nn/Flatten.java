@@ -43,6 +43,12 @@ public final class Flatten implements Layer {
         return new long[] {inputShape[0], features};
     }
 
+    /** Finite in, finite out: a reshape, both ways. */
+    @Override
+    public boolean keepsFinite() {
+        return true;
+    }
+
     @Override
     public String toString() {
         return "Flatten";

@@ -45,6 +45,12 @@ public final class LeakyRelu extends Activation {
         return alpha;
     }
 
+    /** Finite in, finite out: x or αx, and g or αg. */
+    @Override
+    public boolean keepsFinite() {
+        return true;
+    }
+
     @Override
     public String toString() {
         return "LeakyRelu(" + alpha + ")";

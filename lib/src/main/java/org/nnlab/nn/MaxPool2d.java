@@ -116,6 +116,12 @@ public final class MaxPool2d implements Layer {
                 (inputShape[3] - k) / stride + 1};
     }
 
+    /** Finite in, finite out: a maximum over each window, and g routed to one input of it. */
+    @Override
+    public boolean keepsFinite() {
+        return true;
+    }
+
     @Override
     public String toString() {
         return "MaxPool2d(" + k + "x" + k + ", stride " + stride + ")";

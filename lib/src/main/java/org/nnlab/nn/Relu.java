@@ -28,4 +28,10 @@ public final class Relu extends Activation {
         Nd4j.getExecutioner().exec(new Step(x, dx, 0.0));
         return dx.muli(g);
     }
+
+    /** Finite in, finite out: max(0, x) and g·step(x). */
+    @Override
+    public boolean keepsFinite() {
+        return true;
+    }
 }

@@ -54,7 +54,7 @@ public final class Sequential implements Layer {
         }
         for (int i = 0; i < layers.size(); i++) {
             x = layers.get(i).forward(x);
-            if (checked && !keepsFinite(layers.get(i))) {
+            if (checked && !layers.get(i).keepsFinite()) {   // see Layer.keepsFinite
                 requireFinite(x, i, "forward", pass);
             }
         }
@@ -78,7 +78,7 @@ public final class Sequential implements Layer {
         INDArray g = gradOutput;
         for (int i = layers.size() - 1; i >= 0; i--) {
             g = layers.get(i).backward(g);
-            if (checked && g != null && !keepsFinite(layers.get(i))) {
+            if (checked && g != null && !layers.get(i).keepsFinite()) {
                 requireFinite(g, i, "backward", pass);
             }
         }
@@ -221,16 +221,6 @@ public final class Sequential implements Layer {
     private static String bytes(long n) {
         return n < 1024 ? n + " B" : n < 1024 * 1024 ? String.format("%.2f KB", n / 1024.0)
                 : String.format("%.2f MB", n / (1024.0 * 1024));
-    }
-
-    /**
-     * Layers whose output, forward and backward, is finite whenever what they receive is (max(0, x),
-     * a max over a window, a reshape, the identity, a bounded squashing function): the check of what
-     * they received already covers them, so checked mode skips a pass over their (often large) output.
-     */
-    private static boolean keepsFinite(Layer layer) {
-        return layer instanceof Relu || layer instanceof MaxPool2d || layer instanceof Flatten
-                || layer instanceof Identity || layer instanceof Sigmoid || layer instanceof Tanh;
     }
 
     private void requireFinite(INDArray a, int index, String phase, long pass) {

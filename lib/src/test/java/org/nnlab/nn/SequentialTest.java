@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -184,6 +185,49 @@ class SequentialTest implements LayerContract {
             assertEquals("backward", e.phase());
             assertTrue(e.getMessage().startsWith("Sequential.backward: layer 0 (Linear(1 -> 1, no bias)) produced 0 NaN"
                     + " and 1 infinite values (shape [1, 1]) in backward pass 1."), e.getMessage());
+        }
+
+        @Test
+        @DisplayName("what a layer that keeps numbers finite returns is not checked again; any other layer's is")
+        void keepsFiniteLayersAreNotCheckedAgain() {
+            class MakesNaN implements Layer {
+                private final boolean claimsFinite;
+
+                MakesNaN(boolean claimsFinite) {
+                    this.claimsFinite = claimsFinite;
+                }
+
+                @Override
+                public INDArray forward(INDArray x) {
+                    return Nd4j.valueArrayOf(x.shape(), Double.NaN);
+                }
+
+                @Override
+                public INDArray backward(INDArray g) {
+                    return g;
+                }
+
+                @Override
+                public long[] outputShape(long[] inputShape) {
+                    return inputShape;
+                }
+
+                @Override
+                public boolean keepsFinite() {
+                    return claimsFinite;
+                }
+            }
+            INDArray x = Nd4j.ones(1, 2);
+            assertThrows(NonFiniteException.class, () -> Sequential.of(new MakesNaN(false)).forward(x));
+            assertTrue(Double.isNaN(Sequential.of(new MakesNaN(true)).forward(x).getDouble(0)),
+                    "a layer that says it keeps numbers finite is trusted (the check is skipped)");
+            for (Layer finite : List.of(new Relu(), new LeakyRelu(0.01), new MaxPool2d(2), new Flatten(), new Identity(),
+                    new Sigmoid(), new Tanh())) {
+                assertTrue(finite.keepsFinite(), finite::toString);
+            }
+            for (Layer other : List.of(new Linear(2, 2), new Softmax(), new Dropout(0.5, 1))) {
+                assertFalse(other.keepsFinite(), other::toString);
+            }
         }
 
         @Test
