@@ -3,6 +3,7 @@ package org.nnlab.notebook;
 import java.io.InterruptedIOException;
 import java.nio.channels.ClosedByInterruptException;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * A notebook {@link Display} whose calls neither fail because of a pending interrupt nor lose it.
@@ -26,30 +27,15 @@ final class InterruptSafeDisplay implements Display {
 
     @Override
     public String show(Map<String, String> bundle) {
-        boolean pending = Thread.interrupted();
-        try {
-            return delegate.show(bundle);
-        } catch (RuntimeException e) {
-            return dropIfInterrupted(e, null);
-        } finally {
-            if (pending) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        return withPendingInterruptAside(() -> delegate.show(bundle));
     }
 
     @Override
     public void update(String id, Map<String, String> bundle) {
-        boolean pending = Thread.interrupted();
-        try {
+        withPendingInterruptAside(() -> {
             delegate.update(id, bundle);
-        } catch (RuntimeException e) {
-            dropIfInterrupted(e, null);
-        } finally {
-            if (pending) {
-                Thread.currentThread().interrupt();
-            }
-        }
+            return null;
+        });
     }
 
     @Override
@@ -57,13 +43,26 @@ final class InterruptSafeDisplay implements Display {
         return delegate.updatesInPlace();
     }
 
-    /** Rethrows {@code e} unless an interrupt caused it; then sets the flag again and returns {@code value}. */
-    private static <T> T dropIfInterrupted(RuntimeException e, T value) {
-        if (!causedByInterrupt(e)) {
-            throw e;
+    /**
+     * Runs {@code call} with the interrupt flag cleared and sets it again afterwards if it was set. A
+     * failure caused by an interrupt that arrived during the call is dropped (null is returned) and the
+     * flag set again; any other failure reaches the caller unchanged.
+     */
+    private static <T> T withPendingInterruptAside(Supplier<T> call) {
+        boolean pending = Thread.interrupted();
+        try {
+            return call.get();
+        } catch (RuntimeException e) {
+            if (!causedByInterrupt(e)) {
+                throw e;
+            }
+            Thread.currentThread().interrupt();
+            return null;
+        } finally {
+            if (pending) {
+                Thread.currentThread().interrupt();
+            }
         }
-        Thread.currentThread().interrupt();
-        return value;
     }
 
     /** True for ZeroMQ's EINTR (errno 4) and for Java's interrupted waits and I/O, anywhere in the causes. */
