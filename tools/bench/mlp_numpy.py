@@ -92,9 +92,9 @@ def main():
     n = len(x_train)
     for epoch in range(1, a.epochs + 1):
         loads.append(load_average())
+        start = time.perf_counter()   # an epoch: its shuffle and all its batches, as nnlab's Trainer times it
         order = rng.permutation(n)
         xs, ys = x_train[order], y_train[order]
-        start = time.perf_counter()
         for s in range(0, n, a.batch):
             z, cache = forward(xs[s:s + a.batch], True)
             _, g = softmax_ce(z, ys[s:s + a.batch])

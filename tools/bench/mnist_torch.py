@@ -66,9 +66,9 @@ def main():
     for epoch in range(1, a.epochs + 1):
         loads.append(load_average())
         net.train()
+        start = time.perf_counter()   # an epoch: its shuffle and all its batches, as nnlab's Trainer times it
         order = torch.randperm(n)
         xs, ys = x_train[order], y_train[order]
-        start = time.perf_counter()
         for s in range(0, n, a.batch):
             opt.zero_grad()
             loss = loss_fn(net(xs[s:s + a.batch]), ys[s:s + a.batch])

@@ -1,10 +1,12 @@
 package org.nnlab.data;
 
+import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.Random;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.shape.Shape;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.INDArrayIndex;
 import org.nd4j.linalg.indexing.NDArrayIndex;
@@ -134,13 +136,30 @@ public final class Dataset {
     }
 
     /**
-     * Mini-batches of a copy shuffled with {@code seed}, the tail batch included.
+     * Mini-batches of a copy shuffled with {@code seed}, the tail batch included: the same batches as
+     * {@code shuffle(seed).batches(batchSize)}. Each batch is gathered from this dataset's rows when it
+     * is served, so an epoch copies every sample once, into a small batch that is then read while it
+     * is still in the cache, and never holds a shuffled copy of the whole dataset.
      *
      * @throws IllegalArgumentException when {@code batchSize <= 0}
      */
     public Iterable<Dataset> batches(int batchSize, long seed) {
         checkBatchSize(batchSize, "Dataset.batches");
-        return () -> new Batches(shuffle(seed), batchSize);
+        return () -> new Batches(this, batchSize, permutation(size(), seed), false);
+    }
+
+    /**
+     * The batches of {@link #batches(int, long)}, each gathered into the same two arrays (a smaller
+     * tail batch into two of its own): a batch is valid until the next one is served, so keep one
+     * with {@code dup()}. The Trainer, which reads each batch once, trains this way: a new array per
+     * batch cost 0.2-1 ms here as fresh memory was paged in (0.1-0.3 s per MNIST epoch), and the
+     * arrays' memory was held until Java's garbage collector ran.
+     *
+     * @throws IllegalArgumentException when {@code batchSize <= 0}
+     */
+    public Iterable<Dataset> reusedBatches(int batchSize, long seed) {
+        checkBatchSize(batchSize, "Dataset.reusedBatches");
+        return () -> new Batches(this, batchSize, permutation(size(), seed), true);
     }
 
     /** The number of batches of {@code batchSize}, tail included: {@code ceil(n / batchSize)}. */
@@ -161,7 +180,7 @@ public final class Dataset {
             Args.require(r >= 0 && r < size(), "Dataset.select", "row indices in [0, " + size() + ")", r,
                     "rows are numbered 0 to size() - 1.");
         }
-        return new Dataset(pull(features, rows), pull(labels, rows));
+        return new Dataset(gather(features, rows, 0, rows.length, null), gather(labels, rows, 0, rows.length, null));
     }
 
     static int[] permutation(int n, long seed) {
@@ -188,17 +207,33 @@ public final class Dataset {
         return a.get(index);
     }
 
-    private static INDArray pull(INDArray a, int[] rows) {
+    /**
+     * Rows {@code rows[from]} to {@code rows[to - 1]} of {@code a}, in that order, copied into
+     * {@code into} (c-ordered, of the gathered shape) or, when it is null, a new c-ordered array: one
+     * memory copy per row (Nd4j.pullRows took 0.54 s to shuffle the 60,000 MNIST images).
+     */
+    private static INDArray gather(INDArray a, int[] rows, int from, int to, INDArray into) {
         long[] shape = a.shape().clone();
-        shape[0] = rows.length;
-        if (rows.length == 0) {
-            return Nd4j.create(a.dataType(), shape);
+        shape[0] = to - from;
+        INDArray gathered = into != null ? into : Nd4j.createUninitialized(a.dataType(), shape, 'c');
+        if (to == from) {
+            return gathered;
         }
-        long width = a.length() / a.size(0);
-        // pullRows works on a matrix; images [n, c, h, w] are gathered as [n, c*h*w] and reshaped back
-        INDArray contiguous = a.ordering() == 'c' && !a.isView() ? a : a.dup('c');
-        INDArray matrix = contiguous.reshape('c', a.size(0), width);
-        return Nd4j.pullRows(matrix, 1, rows).reshape('c', shape);
+        INDArray source = a.ordering() == 'c' && Shape.hasDefaultStridesForShape(a) ? a : a.dup('c');
+        long width = source.dataType().width();
+        long rowBytes = source.length() / source.size(0) * width;
+        long start = source.offset() * width;
+        if (start + source.size(0) * rowBytes > Integer.MAX_VALUE) {   // beyond what a ByteBuffer addresses
+            INDArray matrix = source.reshape('c', source.size(0), source.length() / source.size(0));
+            return gathered.assign(Nd4j.pullRows(matrix, 1, Arrays.copyOfRange(rows, from, to)).reshape('c', shape));
+        }
+        ByteBuffer in = source.data().asNio();
+        ByteBuffer out = gathered.data().asNio();
+        int length = (int) rowBytes;
+        for (int i = from; i < to; i++) {
+            out.put((int) ((i - from) * rowBytes), in, (int) (start + rows[i] * rowBytes), length);
+        }
+        return gathered;
     }
 
     @Override
@@ -210,11 +245,21 @@ public final class Dataset {
     private static final class Batches implements Iterator<Dataset> {
         private final Dataset data;
         private final int batchSize;
+        private final int[] order;   // the rows in the order served; null: in the dataset's order
+        private final boolean reuse;
+        private INDArray features;   // the arrays a batch is gathered into when reused
+        private INDArray labels;
         private int next;
 
         Batches(Dataset data, int batchSize) {
+            this(data, batchSize, null, false);
+        }
+
+        Batches(Dataset data, int batchSize, int[] order, boolean reuse) {
             this.data = data;
             this.batchSize = batchSize;
+            this.order = order;
+            this.reuse = reuse;
         }
 
         @Override
@@ -228,7 +273,21 @@ public final class Dataset {
                 throw new NoSuchElementException("Dataset.batches: all " + data.size() + " samples were served.");
             }
             int to = Math.min(next + batchSize, data.size());
-            Dataset batch = data.slice(next, to);
+            Dataset batch;
+            if (order == null) {
+                batch = data.slice(next, to);
+            } else if (!reuse) {
+                batch = new Dataset(gather(data.features, order, next, to, null),
+                        gather(data.labels, order, next, to, null));
+            } else {
+                if (features == null || features.size(0) != to - next) {   // the first batch, or the smaller tail
+                    features = null;
+                    labels = null;
+                }
+                features = gather(data.features, order, next, to, features);
+                labels = gather(data.labels, order, next, to, labels);
+                batch = new Dataset(features, labels);
+            }
             next = to;
             return batch;
         }

@@ -2,6 +2,7 @@ package org.nnlab.metrics;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nnlab.check.Args;
+import org.nnlab.nn.HostArrays;
 
 /**
  * Classification accuracy and the conversions it needs.
@@ -27,7 +28,7 @@ public final class Metrics {
                 "one row of class scores per sample; a single sample is x.reshape(1, k).");
         int n = (int) rows.size(0);
         int k = (int) rows.size(1);
-        double[] data = rows.dup('c').data().asDouble();
+        double[] data = HostArrays.read(rows, new double[n * k]);   // no copy in ND4J first
         int[] result = new int[n];
         for (int i = 0; i < n; i++) {
             int best = 0;
@@ -48,7 +49,7 @@ public final class Metrics {
     public static int[] predictedClasses(INDArray predictions) {
         Args.requireArray(predictions, "Metrics.predictedClasses", "predictions [n, k]");
         if (predictions.rank() == 1 || (predictions.rank() == 2 && predictions.size(1) == 1)) {
-            double[] p = predictions.dup('c').data().asDouble();
+            double[] p = HostArrays.read(predictions, new double[(int) predictions.length()]);
             int[] result = new int[p.length];
             for (int i = 0; i < p.length; i++) {
                 result[i] = p[i] >= 0.5 ? 1 : 0;
@@ -66,7 +67,7 @@ public final class Metrics {
     public static int[] targetClasses(INDArray targets) {
         Args.requireArray(targets, "Metrics.targetClasses", "targets [n, k]");
         if (targets.rank() == 1 || (targets.rank() == 2 && targets.size(1) == 1)) {
-            double[] t = targets.dup('c').data().asDouble();
+            double[] t = HostArrays.read(targets, new double[(int) targets.length()]);
             int[] result = new int[t.length];
             for (int i = 0; i < t.length; i++) {
                 Args.require(t[i] >= 0 && t[i] == Math.rint(t[i]), "Metrics.targetClasses",

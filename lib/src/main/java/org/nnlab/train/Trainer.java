@@ -234,7 +234,8 @@ public final class Trainer {
         double correct = 0;
         int seen = 0;
         batch = 0;
-        for (Dataset b : train.batches(batchSize, seed * 1_000_003L + epoch)) {
+        // each batch is gathered into the same arrays (read once, within the step)
+        for (Dataset b : train.reusedBatches(batchSize, seed * 1_000_003L + epoch)) {
             batch++;
             step++;
             double batchLoss;

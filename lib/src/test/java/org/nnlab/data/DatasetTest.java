@@ -145,6 +145,64 @@ class DatasetTest {
     }
 
     @Test
+    @DisplayName("shuffled batches are the batches of the shuffled dataset, gathered row by row from any layout")
+    void shuffledBatchesAreGatheredRows() {
+        Dataset d = numbered(23);
+        List<Dataset> expected = new ArrayList<>();
+        d.shuffle(42).batches(5).forEach(expected::add);
+        List<Dataset> batches = new ArrayList<>();
+        d.batches(5, 42).forEach(batches::add);
+        assertEquals(expected.size(), batches.size());
+        for (int i = 0; i < batches.size(); i++) {
+            assertEquals(expected.get(i).features(), batches.get(i).features());
+            assertEquals(expected.get(i).labels(), batches.get(i).labels());
+        }
+        // sources that are a view into a larger array, in Fortran order, or float32: rows still travel whole
+        Dataset view = numbered(30).slice(7, 19);
+        Dataset fortran = Dataset.of(d.features().dup('f'), d.labels().dup('f'));
+        Dataset single = Dataset.of(d.features().castTo(org.nd4j.linalg.api.buffer.DataType.FLOAT),
+                d.labels().castTo(org.nd4j.linalg.api.buffer.DataType.FLOAT));
+        for (Dataset source : List.of(view, fortran, single)) {
+            List<Double> seen = new ArrayList<>();
+            for (Dataset batch : source.batches(5, 3)) {
+                assertEquals('c', batch.features().ordering());
+                assertRowsStayTogether(batch);
+                for (double v : labelColumn(batch)) {
+                    seen.add(v);
+                }
+            }
+            List<Double> sorted = new ArrayList<>(seen);
+            sorted.sort(null);
+            List<Double> all = new ArrayList<>();
+            for (double v : labelColumn(source)) {
+                all.add(v);
+            }
+            assertEquals(all, sorted, "every sample once");
+            assertNotEquals(all, seen, "in a shuffled order");
+        }
+    }
+
+    @Test
+    @DisplayName("reused batches hold the same samples as new ones, in two arrays (and two for a smaller tail)")
+    void reusedBatchesShareTheirArrays() {
+        Dataset d = numbered(23);
+        List<double[]> expected = new ArrayList<>();
+        d.batches(5, 9).forEach(b -> expected.add(labelColumn(b)));
+        List<INDArray> arrays = new ArrayList<>();
+        int i = 0;
+        for (Dataset batch : d.reusedBatches(5, 9)) {
+            assertArrayEquals(expected.get(i++), labelColumn(batch), "batch " + i);
+            assertRowsStayTogether(batch);
+            arrays.add(batch.features());
+        }
+        assertEquals(5, i);
+        assertTrue(arrays.get(0) == arrays.get(3), "the full batches are gathered into one array");
+        assertArrayEquals(new long[] {3, 2}, arrays.get(4).shape());
+        var e = assertThrows(IllegalArgumentException.class, () -> d.reusedBatches(-1, 1));
+        assertTrue(e.getMessage().startsWith("Dataset.reusedBatches: expected a batch size > 0 but was -1."));
+    }
+
+    @Test
     void classLabelsAreRecognised() {
         assertTrue(Dataset.of(Nd4j.zeros(3, 2), Nd4j.createFromArray(new double[][] {{0}, {1}, {1}}))
                 .hasClassLabels());
