@@ -224,8 +224,7 @@ public final class Sequential implements Layer {
     }
 
     private void requireFinite(INDArray a, int index, String phase, long pass) {
-        // a sum is finite exactly when every element is (barring overflow near 1e308, itself a divergence)
-        if (Double.isFinite(a.sumNumber().doubleValue())) {
+        if (HostArrays.allFinite(a)) {
             return;
         }
         long nan = 0;

@@ -2,13 +2,17 @@ package org.nnlab.nn;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 class HostArraysTest {
 
@@ -40,6 +44,31 @@ class HostArraysTest {
         INDArray row = matrix.dup().getRow(0);
         HostArrays.write(new double[] {7, 8, 9}, row);
         assertEquals(8.0, row.getDouble(1), "a view is written through");
+    }
+
+    @Test
+    @DisplayName("allFinite finds one NaN or infinity anywhere, in any type and layout, and only then")
+    void allFiniteFindsEveryNonFiniteNumber() {
+        // 20,000 numbers: more than one chunk of the Java-side copy, so the later chunks are looked at too
+        for (DataType type : new DataType[] {DataType.FLOAT, DataType.DOUBLE, DataType.HALF}) {
+            INDArray big = Nd4j.rand(DataType.DOUBLE, 100, 200).subi(0.5).muli(1e4).castTo(type);
+            assertTrue(HostArrays.allFinite(big), type + ": finite numbers");
+            for (double bad : new double[] {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY}) {
+                for (int[] at : new int[][] {{0, 0}, {57, 31}, {99, 199}}) {
+                    INDArray a = big.dup();
+                    a.putScalar(at[0], at[1], bad);
+                    assertFalse(HostArrays.allFinite(a), type + ": " + bad + " at " + at[0] + "," + at[1]);
+                    assertFalse(HostArrays.allFinite(a.dup('f')), type + ", column-major: " + bad);
+                    assertFalse(HostArrays.allFinite(a.get(NDArrayIndex.interval(at[0], 100), NDArrayIndex.all())),
+                            type + ", rows from " + at[0] + " (a view): " + bad);
+                    assertTrue(HostArrays.allFinite(a.get(NDArrayIndex.interval(at[0] + 1, 100), NDArrayIndex.all())),
+                            type + ", the rows after the bad one (a view)");
+                }
+            }
+        }
+        assertTrue(HostArrays.allFinite(Nd4j.createFromArray(Float.MAX_VALUE, -Float.MAX_VALUE)), "the largest floats");
+        assertTrue(HostArrays.allFinite(Nd4j.createFromArray(1, 2, 3)), "integers");
+        assertTrue(HostArrays.allFinite(Nd4j.create(DataType.FLOAT, 0, 3)), "no numbers");
     }
 
     @Test
