@@ -6,11 +6,11 @@ import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.Random;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.shape.Shape;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.INDArrayIndex;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nnlab.check.Args;
+import org.nnlab.nn.HostArrays;
 
 /**
  * Samples and their targets, row by row.
@@ -219,7 +219,7 @@ public final class Dataset {
         if (to == from) {
             return gathered;
         }
-        INDArray source = a.ordering() == 'c' && Shape.hasDefaultStridesForShape(a) ? a : a.dup('c');
+        INDArray source = HostArrays.isRowMajor(a) ? a : a.dup('c');
         long width = source.dataType().width();
         long rowBytes = source.length() / source.size(0) * width;
         long start = source.offset() * width;

@@ -4,7 +4,6 @@ import java.nio.DoubleBuffer;
 import java.nio.FloatBuffer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.shape.Shape;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -91,7 +90,7 @@ public final class HostArrays {
             return true;   // integers and booleans have no NaN or infinity
         }
         DataType type = a.dataType() == DataType.DOUBLE ? DataType.DOUBLE : DataType.FLOAT;
-        boolean inOrder = a.dataType() == type && a.ordering() == 'c' && Shape.hasDefaultStridesForShape(a);
+        boolean inOrder = a.dataType() == type && isRowMajor(a);
         // another layout, or half/bfloat16: a row-major copy first (in float, which keeps a NaN or infinity)
         INDArray numbers = inOrder ? a : a.castTo(type).dup('c');
         if ((numbers.offset() + numbers.length()) * type.width() > Integer.MAX_VALUE) {   // beyond a ByteBuffer
@@ -123,6 +122,25 @@ public final class HostArrays {
             }
         }
         return max <= Double.MAX_VALUE;
+    }
+
+    /**
+     * Whether {@code a}'s numbers lie one after the other in row-major order from {@code a.offset()} in
+     * its buffer (a view of whole rows included), so that they can be copied as one block. ND4J's
+     * {@code Shape.hasDefaultStridesForShape} says no for a dimension of size 1, e.g. MNIST images
+     * {@code [n, 1, 28, 28]} with strides {@code [784, 784, 28, 1]}.
+     */
+    public static boolean isRowMajor(INDArray a) {
+        long[] shape = a.shape();
+        long[] stride = a.stride();
+        long expected = 1;
+        for (int d = shape.length - 1; d >= 0; d--) {
+            if (shape[d] != 1 && stride[d] != expected) {
+                return false;
+            }
+            expected *= shape[d];
+        }
+        return true;
     }
 
     /** True when {@code a}'s numbers are its buffer's, in row-major order, and of type {@code type}. */

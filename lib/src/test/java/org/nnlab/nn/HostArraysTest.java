@@ -72,6 +72,20 @@ class HostArraysTest {
     }
 
     @Test
+    @DisplayName("isRowMajor: numbers one after the other in row-major order, dimensions of size 1 whatever their stride")
+    void isRowMajor() {
+        INDArray images = Nd4j.rand(DataType.FLOAT, 6, 1, 28, 28);
+        assertTrue(HostArrays.isRowMajor(images), "MNIST-like images [n, 1, 28, 28]");
+        assertTrue(HostArrays.isRowMajor(images.get(NDArrayIndex.interval(2, 5))), "whole rows of it (a view)");
+        assertTrue(HostArrays.isRowMajor(matrix));
+        assertTrue(HostArrays.isRowMajor(Nd4j.rand(1, 1)));
+        assertTrue(HostArrays.isRowMajor(matrix.getRow(1)), "one row (a view)");
+        assertFalse(HostArrays.isRowMajor(matrix.dup('f')), "column-major");
+        assertFalse(HostArrays.isRowMajor(matrix.transpose()));
+        assertFalse(HostArrays.isRowMajor(matrix.get(NDArrayIndex.all(), NDArrayIndex.interval(0, 2))), "some columns");
+    }
+
+    @Test
     void aJavaArrayOfTheWrongLengthIsExplained() {
         var e = assertThrows(IllegalArgumentException.class, () -> HostArrays.read(matrix, new double[5]));
         assertEquals("HostArrays: expected a Java array of 6 numbers for an array of shape [2, 3] but it has 5."
