@@ -26,11 +26,11 @@ class CompareReportTest(unittest.TestCase):
               result("numpy mlp", "1", [12.0, 8.0]), result("pytorch mlp", "2", [5.0, 6.0]),
               result("nnlab cnn", "1", [30.0], train=6000), result("pytorch cnn", "1", [10.0], train=6000)]
         table = compare.report(rs, SimpleNamespace())
-        self.assertIn("| nnlab mlp | 1 | 10.0 | 15.0 | 97.00% | 19.3 | 6% | 2.0-3.0 |", table)
+        self.assertIn("| nnlab mlp | 1 | 10.0 | 15.0 | 20.0 | 97.00% | 19.3 | 6% | 2.0-3.0 |", table)
         self.assertIn("ratio nnlab / best baseline = 2.00 (goal <= 1.0)", table)
         self.assertIn("best baseline pytorch mlp 5.0 s (2 threads)", table)
         # the CNN ran on 6,000 images: scaled to 60,000 and marked
-        self.assertIn("| nnlab cnn | 1 | 300.0* | 300.0* |", table)
+        self.assertIn("| nnlab cnn | 1 | 300.0* | 300.0* | 300.0* |", table)
         self.assertIn("CNN: nnlab best 300 s/epoch (1 threads), PyTorch 100 s (1 threads): ratio 3.00 (goal <= 1.5)",
                       table)
         self.assertIn("- nnlab (1 threads): nnlab mlp env", table)
