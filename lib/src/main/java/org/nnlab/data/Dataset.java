@@ -247,6 +247,8 @@ public final class Dataset {
         private final int batchSize;
         private final int[] order;   // the rows in the order served; null: in the dataset's order
         private final boolean reuse;
+        private final INDArray featureRows;   // what rows are gathered from: the data's arrays, row-major
+        private final INDArray labelRows;
         private INDArray features;   // the arrays a batch is gathered into when reused
         private INDArray labels;
         private int next;
@@ -260,6 +262,10 @@ public final class Dataset {
             this.batchSize = batchSize;
             this.order = order;
             this.reuse = reuse;
+            // another layout is copied once per epoch here, not once per batch in gather
+            this.featureRows = order == null || HostArrays.isRowMajor(data.features) ? data.features
+                    : data.features.dup('c');
+            this.labelRows = order == null || HostArrays.isRowMajor(data.labels) ? data.labels : data.labels.dup('c');
         }
 
         @Override
@@ -277,15 +283,15 @@ public final class Dataset {
             if (order == null) {
                 batch = data.slice(next, to);
             } else if (!reuse) {
-                batch = new Dataset(gather(data.features, order, next, to, null),
-                        gather(data.labels, order, next, to, null));
+                batch = new Dataset(gather(featureRows, order, next, to, null),
+                        gather(labelRows, order, next, to, null));
             } else {
                 if (features == null || features.size(0) != to - next) {   // the first batch, or the smaller tail
                     features = null;
                     labels = null;
                 }
-                features = gather(data.features, order, next, to, features);
-                labels = gather(data.labels, order, next, to, labels);
+                features = gather(featureRows, order, next, to, features);
+                labels = gather(labelRows, order, next, to, labels);
                 batch = new Dataset(features, labels);
             }
             next = to;
