@@ -180,7 +180,8 @@ public final class Dataset {
             Args.require(r >= 0 && r < size(), "Dataset.select", "row indices in [0, " + size() + ")", r,
                     "rows are numbered 0 to size() - 1.");
         }
-        return new Dataset(gather(features, rows, 0, rows.length, null), gather(labels, rows, 0, rows.length, null));
+        return new Dataset(gather(rowMajor(features), rows, 0, rows.length, null),
+                gather(rowMajor(labels), rows, 0, rows.length, null));
     }
 
     static int[] permutation(int n, long seed) {
@@ -207,19 +208,24 @@ public final class Dataset {
         return a.get(index);
     }
 
+    /** {@code a}, or a row-major copy of it when its rows are not stored one after the other. */
+    private static INDArray rowMajor(INDArray a) {
+        return HostArrays.isRowMajor(a) ? a : a.dup('c');
+    }
+
     /**
-     * Rows {@code rows[from]} to {@code rows[to - 1]} of {@code a}, in that order, copied into
-     * {@code into} (c-ordered, of the gathered shape) or, when it is null, a new c-ordered array: one
-     * memory copy per row (Nd4j.pullRows took 0.54 s to shuffle the 60,000 MNIST images).
+     * Rows {@code rows[from]} to {@code rows[to - 1]} of {@code source} (row-major, see {@link #rowMajor}),
+     * in that order, copied into {@code into} (c-ordered, of the gathered shape) or, when it is null, a
+     * new c-ordered array: one memory copy per row (Nd4j.pullRows took 0.54 s to shuffle the 60,000
+     * MNIST images).
      */
-    private static INDArray gather(INDArray a, int[] rows, int from, int to, INDArray into) {
-        long[] shape = a.shape().clone();
+    private static INDArray gather(INDArray source, int[] rows, int from, int to, INDArray into) {
+        long[] shape = source.shape().clone();
         shape[0] = to - from;
-        INDArray gathered = into != null ? into : Nd4j.createUninitialized(a.dataType(), shape, 'c');
+        INDArray gathered = into != null ? into : Nd4j.createUninitialized(source.dataType(), shape, 'c');
         if (to == from) {
             return gathered;
         }
-        INDArray source = HostArrays.isRowMajor(a) ? a : a.dup('c');
         long width = source.dataType().width();
         long rowBytes = source.length() / source.size(0) * width;
         long start = source.offset() * width;
@@ -262,10 +268,9 @@ public final class Dataset {
             this.batchSize = batchSize;
             this.order = order;
             this.reuse = reuse;
-            // another layout is copied once per epoch here, not once per batch in gather
-            this.featureRows = order == null || HostArrays.isRowMajor(data.features) ? data.features
-                    : data.features.dup('c');
-            this.labelRows = order == null || HostArrays.isRowMajor(data.labels) ? data.labels : data.labels.dup('c');
+            // another layout is copied once per epoch here, not once per batch
+            this.featureRows = order == null ? data.features : rowMajor(data.features);
+            this.labelRows = order == null ? data.labels : rowMajor(data.labels);
         }
 
         @Override
