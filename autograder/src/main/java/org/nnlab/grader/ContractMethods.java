@@ -4,6 +4,7 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.Proxy;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -56,19 +57,23 @@ public final class ContractMethods {
     }
 
     /**
-     * The source of {@code final class NAME extends BASE}: the submission's class with the methods of
-     * every exercise but {@code exercise} taken from the reference ({@code ref}, passed to its
-     * constructor). Grading exercise 1.3 on it, a wrong (or missing) {@code sigmoid} of exercise 1.2
-     * is not counted a second time: {@code neuron}'s own call to {@code sigmoid} reaches the reference.
-     * Methods of no known exercise ("?") stay the submission's.
+     * The source of {@code final class NAME extends BASE}: the submission's class with the methods of the
+     * exercises before {@code exercise} (in notebook order) taken from the reference ({@code ref}, passed
+     * to its constructor; in the worker a proxy whose calls the judge answers). Grading exercise 1.3 on
+     * it, a wrong (or missing) {@code sigmoid} of exercise 1.2 is not counted a second time:
+     * {@code neuron}'s own call to {@code sigmoid} reaches the reference. The methods of later exercises
+     * stay the submission's, so an exercise cannot borrow a later exercise's reference to answer for
+     * itself (a {@code sigmoid} built from the reference {@code neuron}); the judge refuses such calls
+     * too. Methods of no known exercise ("?") stay the submission's.
      */
-    public static String isolated(String name, String base, Class<?> contract, Map<Method, String> methods, String exercise) {
-        String type = contract.getName().replace('$', '.');
+    public static String isolated(String name, String base, ExerciseSet<?> set, Map<Method, String> methods, String exercise) {
+        String type = set.contract().getName().replace('$', '.');
+        List<String> order = set.exercises();
         StringBuilder b = new StringBuilder("final class ").append(name).append(" extends ").append(base).append(" {\n");
         b.append("    private final ").append(type).append(" ref;\n\n");
         b.append("    ").append(name).append("(Object ref) {\n        this.ref = (").append(type).append(") ref;\n    }\n");
         methods.forEach((m, e) -> {
-            if (e.equals(exercise) || e.equals("?")) {
+            if (!order.contains(e) || order.indexOf(e) >= order.indexOf(exercise)) {
                 return;
             }
             b.append("\n    @Override\n    public ").append(m.getGenericReturnType().getTypeName().replace('$', '.')).append(' ').append(m.getName()).append('(');
@@ -82,6 +87,13 @@ public final class ContractMethods {
                     .append('(').append(args).append(");\n    }\n");
         });
         return b.append("}\n").toString();
+    }
+
+    /** Whether the reference may answer {@code method} for a test of {@code exercise}: only for an earlier exercise's method. */
+    public static boolean referenceMayAnswer(ExerciseSet<?> set, Map<Method, String> methods, Method method, String exercise) {
+        String of = methods.get(method);
+        List<String> order = set.exercises();
+        return of != null && order.contains(of) && order.indexOf(of) < order.indexOf(exercise);
     }
 
     /** A stub of {@code m} as a class member, throwing "Exercise N.k: not implemented yet". */

@@ -38,8 +38,8 @@ public final class InMemoryCompiler {
     public record Error(long line, String message) {
     }
 
-    /** The outcome: the loader with the classes when it compiled, else the errors. */
-    public record Result(ClassLoader loader, List<Error> errors) {
+    /** The outcome: the class files when it compiled (binary name -> bytes), else the errors. */
+    public record Result(Map<String, byte[]> classes, List<Error> errors) {
         public boolean ok() {
             return errors.isEmpty();
         }
@@ -65,8 +65,11 @@ public final class InMemoryCompiler {
         };
     }
 
-    /** Compiles {@code text}, the source of {@code className} (fully qualified). */
-    public static Result compile(String className, String text) {
+    /**
+     * Compiles {@code text}, the source of {@code className} (fully qualified), against {@code classPath}
+     * (no annotation processing: compiling runs none of the submission's code).
+     */
+    public static Result compile(String className, String text, List<String> classPath) {
         JavaCompiler javac = compiler();
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
         Map<String, ByteArrayOutputStream> classes = new HashMap<>();
@@ -84,7 +87,7 @@ public final class InMemoryCompiler {
                 };
             }
         };
-        List<String> options = List.of("-classpath", System.getProperty("java.class.path"), "-proc:none",
+        List<String> options = List.of("-classpath", String.join(java.io.File.pathSeparator, classPath), "-proc:none",
                 "-g", "-Xlint:none", "-nowarn", "-encoding", "UTF-8");
         boolean ok = javac.getTask(null, files, diagnostics, options, null, List.of(source(className, text))).call();
         List<Error> errors = new ArrayList<>();
@@ -101,7 +104,7 @@ public final class InMemoryCompiler {
         }
         Map<String, byte[]> bytes = new HashMap<>();
         classes.forEach((name, out) -> bytes.put(name, out.toByteArray()));
-        return new Result(new MemoryLoader(bytes, InMemoryCompiler.class.getClassLoader()), List.of());
+        return new Result(bytes, List.of());
     }
 
     /**
@@ -143,8 +146,8 @@ public final class InMemoryCompiler {
         return base.substring(base.lastIndexOf('.') + 1) + arrays;
     }
 
-    /** Child-first for the compiled classes, the grader's loader for everything else. */
-    private static final class MemoryLoader extends ClassLoader {
+    /** Child-first for the compiled classes, the parent for everything else (the worker loads a submission with it). */
+    static final class MemoryLoader extends ClassLoader {
         private final Map<String, byte[]> bytes;
 
         MemoryLoader(Map<String, byte[]> bytes, ClassLoader parent) {

@@ -9,8 +9,7 @@ import org.nnlab.exercises.ExerciseSet;
 
 /**
  * The graded tests of some notebooks, in order: the visible checks of the Catalog, then the hidden
- * tests of {@link #hiddenClasses()}. The grading JVM runs them; the parent uses the same list to fill in tests
- * that a crashed or killed JVM did not report.
+ * tests of {@link #hiddenClasses()}, which the {@link Judge} runs.
  */
 public final class Plan {
 
@@ -19,31 +18,13 @@ public final class Plan {
     /**
      * The classes of hidden tests ({@code @Test @Graded} methods): every top-level class in the package
      * {@code org.nnlab.grader.hidden}, by name; nothing to register (add a class there and it is graded).
-     * In the grading JVM they come from its private loader ({@link Secrets.Loader}), set by the worker.
+     * Only the judge has them: the workers' class path does not ({@link Secrets}).
      */
     public static List<Class<?>> hiddenClasses() {
         if (hidden == null) {
             hidden = Secrets.hiddenTestsOnClassPath();
         }
         return hidden;
-    }
-
-    static void hiddenClasses(List<Class<?>> classes) {
-        hidden = List.copyOf(classes);
-    }
-
-    /** The {@code @Graded} method {@code method} (no parameters) of the hidden class named {@code className}, or null. */
-    static Method hiddenMethod(String className, String method) {
-        for (Class<?> c : hiddenClasses()) {
-            if (c.getName().equals(className)) {
-                try {
-                    return c.getDeclaredMethod(method);
-                } catch (NoSuchMethodException e) {
-                    return null;
-                }
-            }
-        }
-        return null;
     }
 
     /** One graded test. {@code key} ("1.2: sigmoid(0) is 0.5") is unique and names it in every output. */

@@ -20,9 +20,29 @@ import java.util.Map;
  * @param loadSeconds  the time the first JVM took to read and compile the submission; NaN when unknown
  * @param cpuSeconds   the CPU time (user + system) of the grading JVMs that finished normally: what the
  *                  submission costs the machine whatever else runs on it
+ * @param protocol  what the judge's calls into the worker cost
  */
 public record Result(String student, List<Outcome> tests, List<String> notes, String status, String output,
-                     double seconds, int jvms, String sandbox, double startSeconds, double loadSeconds, double cpuSeconds) {
+                     double seconds, int jvms, String sandbox, double startSeconds, double loadSeconds, double cpuSeconds,
+                     Protocol protocol) {
+
+    /**
+     * The cost of the call-by-call protocol for one submission.
+     *
+     * @param calls     contract methods the tests called in the worker
+     * @param callbacks functions the worker called back (the reference, a test's functions)
+     * @param bytes     bytes the worker sent
+     * @param seconds   wall-clock time the tests waited for the worker's answers
+     */
+    public record Protocol(long calls, long callbacks, long bytes, double seconds) {
+        static final Protocol NONE = new Protocol(0, 0, 0, 0);
+    }
+
+    /** A result without protocol figures (nothing was called). */
+    public Result(String student, List<Outcome> tests, List<String> notes, String status, String output,
+                  double seconds, int jvms, String sandbox, double startSeconds, double loadSeconds, double cpuSeconds) {
+        this(student, tests, notes, status, output, seconds, jvms, sandbox, startSeconds, loadSeconds, cpuSeconds, Protocol.NONE);
+    }
 
     /** One test's outcome: status passed, failed, not_implemented or not_run. */
     public record Outcome(Plan.Test test, String status, String message, long millis) {

@@ -1,17 +1,12 @@
 package org.nnlab.grader;
 
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.EOFException;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Enumeration;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -24,13 +19,11 @@ import java.util.zip.ZipOutputStream;
 
 /**
  * What a submission must not read: the hidden tests ({@code org.nnlab.grader.hidden}) and the reference
- * solutions ({@code org.nnlab.solutions}). The grading JVM, where the submission's code runs, gets them
- * only as bytes on its stdin ({@link #write}, {@link #read}), defined by a {@link Loader} that serves no
- * resources and forgets the bytes once the classes are defined; its class path is the grader's with
- * those classes cut out ({@link #split}: a jar that holds them is replaced by a filtered copy), so that
- * {@code Class.forName}, {@code getResource} and javac do not find them; and under bwrap the files
- * that hold them are hidden ({@link Split#hide}). The submission's classes are loaded by a loader whose
- * parent is the class path's, which cannot see the private loader.
+ * solutions ({@code org.nnlab.solutions}). Only the judge uses them; the workers' class path is the
+ * grader's with those classes cut out ({@link #split}: a jar that holds them is replaced by a filtered
+ * copy, a jar of nothing else dropped), so that neither the worker's class loaders, nor javac compiling
+ * the submission, nor (under bwrap, which shows the worker only its class path's files) the file system
+ * has them.
  */
 public final class Secrets {
 
@@ -142,98 +135,7 @@ public final class Secrets {
         return out;
     }
 
-    /** Writes {@code classes} as: count, then per class its name (UTF) , length and bytes. */
-    public static void write(Map<String, byte[]> classes, OutputStream out) throws IOException {
-        DataOutputStream d = new DataOutputStream(out);
-        d.writeInt(classes.size());
-        for (Map.Entry<String, byte[]> e : classes.entrySet()) {
-            d.writeUTF(e.getKey());
-            d.writeInt(e.getValue().length);
-            d.write(e.getValue());
-        }
-        d.flush();
-    }
-
-    /** Reads what {@link #write} wrote; an empty stream is no classes. */
-    public static Map<String, byte[]> read(InputStream in) throws IOException {
-        DataInputStream d = new DataInputStream(in);
-        Map<String, byte[]> classes = new LinkedHashMap<>();
-        int n;
-        try {
-            n = d.readInt();
-        } catch (EOFException e) {
-            return classes;
-        }
-        if (n < 0 || n > 100_000) {
-            throw new IOException("Secrets.read: expected a class count from 0 to 100000 on stdin, got " + n
-                    + " (is something else writing to the grading JVM's stdin?)");
-        }
-        for (int k = 0; k < n; k++) {
-            String name = d.readUTF();
-            byte[] b = new byte[d.readInt()];
-            d.readFully(b);
-            classes.put(name, b);
-        }
-        return classes;
-    }
-
-    /**
-     * Defines the secret classes from bytes, all at once (child-first), then drops the bytes: it has no resources
-     * (getResource finds nothing) and nothing on disk; only code that is handed one of its classes can
-     * reach them.
-     */
-    public static final class Loader extends ClassLoader {
-        private Map<String, byte[]> bytes;
-        private final List<Class<?>> defined = new ArrayList<>();
-
-        public Loader(Map<String, byte[]> classes, ClassLoader parent) {
-            super("grader-private", parent);
-            this.bytes = new LinkedHashMap<>(classes);
-            for (String name : classes.keySet()) {
-                try {
-                    defined.add(loadClass(name));
-                } catch (ClassNotFoundException | LinkageError e) {
-                    throw new IllegalStateException("Secrets.Loader: could not define " + name + ": " + e, e);
-                }
-            }
-            this.bytes = null;
-            defined.sort(Comparator.comparing(Class::getName));
-        }
-
-        /** Its own classes first (child-first), then the parent's. */
-        @Override
-        protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
-            synchronized (getClassLoadingLock(name)) {
-                Class<?> c = findLoadedClass(name);
-                if (c == null && bytes != null && bytes.containsKey(name)) {
-                    c = findClass(name);
-                }
-                if (c == null) {
-                    return super.loadClass(name, resolve);
-                }
-                if (resolve) {
-                    resolveClass(c);
-                }
-                return c;
-            }
-        }
-
-        @Override
-        protected Class<?> findClass(String name) throws ClassNotFoundException {
-            byte[] b = bytes == null ? null : bytes.get(name);
-            if (b == null) {
-                throw new ClassNotFoundException(name);
-            }
-            return defineClass(name, b, 0, b.length);
-        }
-
-        /** The top-level classes of the hidden tests' package, by name. */
-        public List<Class<?>> hiddenTests() {
-            return defined.stream().filter(c -> c.getName().startsWith("org.nnlab.grader.hidden.") && !c.getName().contains("$")).toList();
-        }
-    }
-
-    /** The hidden test classes on this JVM's class path (the parent's view; the grading JVM uses its {@link Loader}). */
+    /** The hidden test classes on the judge's class path. */
     static List<Class<?>> hiddenTestsOnClassPath() {
         List<String> names = new ArrayList<>();
         String prefix = PACKAGES.get(0);

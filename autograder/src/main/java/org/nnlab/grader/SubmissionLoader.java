@@ -42,34 +42,53 @@ public final class SubmissionLoader {
     private static final Pattern CLASS_LINE = Pattern.compile("^\\s*public\\s+class\\s+(\\w+)\\s+implements\\s+([\\w.]+)\\s*\\{\\s*$");
 
     /**
-     * What became of one notebook's exercises.
+     * What became of one notebook's exercises: compiled classes for the worker, never an object here
+     * (the judge's process never runs the submission's code).
      *
-     * @param set            the notebook's exercises
-     * @param implementation the submission as the contract, or null (not submitted, does not compile)
-     * @param problems       per exercise, why its tests fail without running (a compile error, a missing cell)
+     * @param set      the notebook's exercises
+     * @param compiled the compiled submission, or null (not submitted, does not compile)
+     * @param problems per exercise, why its tests fail without running (a compile error, a missing cell)
+     * @param source   what it was compiled from, to compile it again without some cells ({@link #without})
      */
-    public record Part(ExerciseSet<?> set, Object implementation, Map<String, String> problems, Map<String, Object> isolated) {
-        /** The implementation to grade {@code exercise} on: its isolated variant when there is one. */
-        public Object implementation(String exercise) {
-            return isolated.getOrDefault(exercise, implementation);
+    public record Part(ExerciseSet<?> set, Compiled compiled, Map<String, String> problems, Source source, List<String> classPath) {
+
+        /**
+         * This part compiled again without {@code cells} (their methods become stubs), each of which gets
+         * {@code why} as its exercise's problem: a cell whose initialiser ended or stopped the worker.
+         */
+        public Part without(List<Cell> cells, String why) {
+            Map<String, String> p = new LinkedHashMap<>(problems);
+            cells.forEach(c -> p.put(c.exercise(), why.replace("CELL", c.where())));
+            List<Cell> kept = new ArrayList<>(source.cells());
+            kept.removeAll(cells);
+            Source s = new Source(source.rel(), kept, source.imports(), source.wholeClass());
+            SubmissionLoader l = new SubmissionLoader();
+            Compiled c = s.wholeClass() != null && !cells.isEmpty() ? null : l.compile(set, s, p, classPath);
+            return new Part(set, c, p, s, classPath);
         }
     }
 
-    /** Where the reference solutions are loaded from ({@link #reference}); the worker sets it to its private loader. */
-    private static volatile ClassLoader references = SubmissionLoader.class.getClassLoader();
-
-    static void referencesFrom(ClassLoader loader) {
-        references = loader;
+    /**
+     * A compiled submission of one notebook.
+     *
+     * @param classes      binary name -> class file
+     * @param main         the class implementing the contract
+     * @param variants     per exercise, the class that grades it (the earlier exercises' methods from the
+     *                     reference, see {@link ContractMethods#isolated}); none when there is no reference
+     * @param initialising the cells with field or static initialisers or initialiser blocks, in order: the
+     *                     code that runs when the worker creates the object
+     */
+    public record Compiled(Map<String, byte[]> classes, String main, Map<String, String> variants, List<Cell> initialising) {
     }
 
     /**
      * A new instance of the reference solution of {@code contract} ({@code org.nnlab.solutions.XSolution}
-     * for {@code XExercises}, the generator's naming), or null when there is none.
+     * for {@code XExercises}, the generator's naming), or null when there is none. Only the judge has them.
      */
     static Object reference(Class<?> contract) {
         String name = "org.nnlab.solutions." + contract.getSimpleName().replaceAll("Exercises$", "") + "Solution";
         try {
-            Object o = Class.forName(name, true, references).getDeclaredConstructor().newInstance();
+            Object o = Class.forName(name, true, SubmissionLoader.class.getClassLoader()).getDeclaredConstructor().newInstance();
             return contract.isInstance(o) ? o : null;
         } catch (ReflectiveOperationException | LinkageError e) {
             return null;
@@ -81,20 +100,23 @@ public final class SubmissionLoader {
     }
 
     private final Map<String, List<Source>> found = new LinkedHashMap<>();
-    private final Map<String, Map<String, Object>> isolated = new LinkedHashMap<>();
     private final List<String> notes = new ArrayList<>();
     private final Map<String, Map<String, String>> problems = new LinkedHashMap<>();
     private String unreadable;   // why the whole submission could not be read, or null
 
     /** One source of one notebook's exercises: cells, imports and where they came from. */
-    private record Source(String rel, List<Cell> cells, List<String> imports, String wholeClass) {
+    record Source(String rel, List<Cell> cells, List<String> imports, String wholeClass) {
     }
 
     private SubmissionLoader() {
     }
 
-    /** Loads {@code submission} for the notebooks {@code sets}; never throws because of its content. */
-    public static Loaded load(Path submission, List<ExerciseSet<?>> sets) {
+    /**
+     * Reads and compiles {@code submission} for the notebooks {@code sets}, against {@code classPath} (the
+     * worker's: a submission that names a class only the judge has does not compile); never throws
+     * because of its content.
+     */
+    public static Loaded load(Path submission, List<ExerciseSet<?>> sets, List<String> classPath) {
         SubmissionLoader l = new SubmissionLoader();
         try {
             l.read(submission);
@@ -105,19 +127,18 @@ public final class SubmissionLoader {
         for (ExerciseSet<?> set : sets) {
             Map<String, String> p = l.problems.computeIfAbsent(set.notebook(), s -> new LinkedHashMap<>());
             List<Source> sources = l.found.getOrDefault(set.notebook(), List.of());
-            Object impl = null;
             if (sources.isEmpty()) {
                 String why = l.unreadable != null ? l.unreadable
                         : "not submitted: the submission has no notebook " + set.notebook() + " and no class implementing " + set.contract().getSimpleName();
                 set.exercises().forEach(e -> p.putIfAbsent(e, why));
-            } else {
-                if (sources.size() > 1) {
-                    l.notes.add(sources.size() + " sources of " + set.notebook() + " were found (" + sources.stream().map(Source::rel).toList()
-                            + "); graded the first");
-                }
-                impl = l.build(set, sources.get(0), p);
+                parts.add(new Part(set, null, p, null, classPath));
+                continue;
             }
-            parts.add(new Part(set, impl, p, impl == null ? Map.of() : l.isolated.getOrDefault(set.notebook(), Map.of())));
+            if (sources.size() > 1) {
+                l.notes.add(sources.size() + " sources of " + set.notebook() + " were found (" + sources.stream().map(Source::rel).toList()
+                        + "); graded the first");
+            }
+            parts.add(new Part(set, l.compile(set, sources.get(0), p, classPath), p, sources.get(0), classPath));
         }
         return new Loaded(parts, l.notes);
     }
@@ -374,125 +395,116 @@ public final class SubmissionLoader {
 
     // ------------------------------------------------------------------ compiling
 
-    private static final String PACKAGE = "org.nnlab.submission";
+    /** The package of the submission's classes. */
+    static final String PACKAGE = "org.nnlab.submission";
 
-    private Object build(ExerciseSet<?> set, Source source, Map<String, String> p) {
+    /**
+     * Compiles {@code source}: each cell is first parsed alone (an unbalanced brace or a statement
+     * outside a method costs that cell, not the ones after it), then the class is compiled and every cell
+     * with an error dropped (its methods become stubs) until it compiles.
+     */
+    private Compiled compile(ExerciseSet<?> set, Source source, Map<String, String> p, List<String> classPath) {
         if (source.wholeClass() != null) {
-            return buildWhole(set, source, p);
+            return compileWhole(set, source, p, classPath);
         }
         Map<Method, String> methods = ContractMethods.exercises(set);
-        List<Cell> active = new ArrayList<>(source.cells());
-        Object ref = reference(set.contract());
-        boolean isolate = ref != null;
-        for (int round = 0; round <= source.cells().size(); round++) {
-            ClassSource plain = ClassSource.of(PACKAGE, "Submission", set.contract().getName(), active, source.rel(),
-                    "A submission", source.imports(), List.of());
-            List<String> declared = InMemoryCompiler.declaredMethods(plain.text());
-            List<String> stubs = new ArrayList<>();
-            methods.forEach((m, e) -> {
-                if (!declared.contains(ContractMethods.signature(m))) {
-                    stubs.add(ContractMethods.stub(m, e));
-                }
-            });
-            ClassSource src = ClassSource.of(PACKAGE, "Submission", set.contract().getName(), active, source.rel(),
-                    "A submission", source.imports(), stubs);
+        List<Cell> active = new ArrayList<>();
+        for (Cell c : source.cells()) {
+            List<String> errors = CellCheck.parseErrors(c);
+            if (errors.isEmpty()) {
+                active.add(c);
+            } else {
+                p.put(c.exercise(), "does not compile: " + String.join("\n", errors));
+            }
+        }
+        boolean isolate = reference(set.contract()) != null;
+        for (int round = 0; round <= source.cells().size() + 1; round++) {
+            ClassSource src = classSource(set, source, active, methods);
             String text = src.text();
+            Map<String, String> variants = new LinkedHashMap<>();
             if (isolate) {
                 StringBuilder iso = new StringBuilder(text);
                 for (String e : set.exercises()) {
-                    iso.append('\n').append(ContractMethods.isolated(isolatedName(e), "Submission", set.contract(), methods, e));
+                    variants.put(e, PACKAGE + "." + isolatedName(e));
+                    iso.append('\n').append(ContractMethods.isolated(isolatedName(e), "Submission", set, methods, e));
                 }
                 text = iso.toString();
             }
-            InMemoryCompiler.Result r = InMemoryCompiler.compile(PACKAGE + ".Submission", text);
+            InMemoryCompiler.Result r = InMemoryCompiler.compile(PACKAGE + ".Submission", text, classPath);
             if (r.ok()) {
-                Object impl = instantiate(set, r.loader(), PACKAGE + ".Submission", p);
-                if (impl != null && isolate) {
-                    isolated.put(set.notebook(), isolatedInstances(set, r.loader(), ref));
-                }
-                return impl;
+                List<Cell> initialising = active.stream().filter(CellCheck::initialises).toList();
+                return new Compiled(r.classes(), PACKAGE + ".Submission", variants, initialising);
             }
-            Map<Integer, List<String>> byCell = new LinkedHashMap<>();
-            List<String> outside = new ArrayList<>();
-            for (InMemoryCompiler.Error err : r.errors()) {
-                int k = src.cellAt(err.line());
-                String msg = src.locate(err.line()) + ": " + tidy(err.message());
-                (k < 0 ? outside : byCell.computeIfAbsent(k, x -> new ArrayList<>())).add(msg);
-            }
-            if (byCell.isEmpty() && isolate) {
-                // the isolated variants do not compile (a final method, say): grade without them
+            List<Cell> broken = brokenCells(src, r.errors(), active, p);
+            if (broken == null && isolate) {
                 notes.add("the exercises of " + set.notebook() + " are graded together (each with the submission's other methods): "
-                        + "the classes that isolate them did not compile: " + (outside.isEmpty() ? "" : outside.get(0)));
+                        + "the classes that isolate them did not compile: " + tidy(r.errors().get(0).message()));
                 isolate = false;
-                round--;
-                continue;
-            }
-            if (byCell.isEmpty()) {
-                String why = "the submission does not compile: " + String.join("\n", outside.subList(0, Math.min(3, outside.size())));
+            } else if (broken == null) {
+                String why = "the submission does not compile: " + r.errors().stream().limit(3).map(e -> src.locate(e.line()) + ": "
+                        + tidy(e.message())).reduce((a, b) -> a + "\n" + b).orElse("");
                 set.exercises().forEach(e -> p.putIfAbsent(e, why));
                 return null;
+            } else {
+                active.removeAll(broken);
             }
-            List<Cell> broken = new ArrayList<>();
-            byCell.forEach((k, msgs) -> {
-                Cell c = active.get(k);
-                broken.add(c);
-                p.put(c.exercise(), "does not compile: " + String.join("\n", msgs.subList(0, Math.min(3, msgs.size())))
-                        + (msgs.size() > 3 ? "\n(and " + (msgs.size() - 3) + " more errors)" : ""));
-            });
-            active.removeAll(broken);
         }
         return null;
     }
 
-    private Object buildWhole(ExerciseSet<?> set, Source source, Map<String, String> p) {
+    /** The class of the cells {@code active}, with stubs for the contract methods that none declares. */
+    private static ClassSource classSource(ExerciseSet<?> set, Source source, List<Cell> active, Map<Method, String> methods) {
+        ClassSource plain = ClassSource.of(PACKAGE, "Submission", set.contract().getName(), active, source.rel(),
+                "A submission", source.imports(), List.of());
+        List<String> declared = InMemoryCompiler.declaredMethods(plain.text());
+        List<String> stubs = new ArrayList<>();
+        methods.forEach((m, e) -> {
+            if (!declared.contains(ContractMethods.signature(m))) {
+                stubs.add(ContractMethods.stub(m, e));
+            }
+        });
+        return ClassSource.of(PACKAGE, "Submission", set.contract().getName(), active, source.rel(), "A submission", source.imports(), stubs);
+    }
+
+    /** The cells that hold {@code errors} (each cell's exercise gets them as its problem), or null when none does. */
+    private static List<Cell> brokenCells(ClassSource src, List<InMemoryCompiler.Error> errors, List<Cell> active, Map<String, String> p) {
+        Map<Integer, List<String>> byCell = new LinkedHashMap<>();
+        for (InMemoryCompiler.Error err : errors) {
+            int k = src.cellAt(err.line());
+            if (k >= 0) {
+                byCell.computeIfAbsent(k, x -> new ArrayList<>()).add(src.locate(err.line()) + ": " + tidy(err.message()));
+            }
+        }
+        if (byCell.isEmpty()) {
+            return null;
+        }
+        List<Cell> broken = new ArrayList<>();
+        byCell.forEach((k, msgs) -> {
+            Cell c = active.get(k);
+            broken.add(c);
+            p.put(c.exercise(), "does not compile: " + String.join("\n", msgs.subList(0, Math.min(3, msgs.size())))
+                    + (msgs.size() > 3 ? "\n(and " + (msgs.size() - 3) + " more errors)" : ""));
+        });
+        return broken;
+    }
+
+    private Compiled compileWhole(ExerciseSet<?> set, Source source, Map<String, String> p, List<String> classPath) {
         String text = source.wholeClass();
         Matcher pkg = Pattern.compile("(?m)^\\s*package\\s+([\\w.]+)\\s*;").matcher(text);
         Matcher cls = Pattern.compile("(?m)^\\s*public\\s+class\\s+(\\w+)").matcher(text);
         String name = (pkg.find() ? pkg.group(1) + "." : "") + (cls.find() ? cls.group(1) : "Submission");
-        InMemoryCompiler.Result r = InMemoryCompiler.compile(name, text);
+        InMemoryCompiler.Result r = InMemoryCompiler.compile(name, text, classPath);
         if (!r.ok()) {
             List<String> msgs = r.errors().stream().limit(3).map(e -> source.rel() + ", line " + e.line() + ": " + tidy(e.message())).toList();
             String why = "the submission does not compile: " + String.join("\n", msgs);
             set.exercises().forEach(e -> p.putIfAbsent(e, why));
             return null;
         }
-        return instantiate(set, r.loader(), name, p);
+        return new Compiled(r.classes(), name, Map.of(), List.of());
     }
 
     private static String isolatedName(String exercise) {
         return "Isolated_" + exercise.replace('.', '_');
-    }
-
-    /** Per exercise, the submission with the other exercises' methods from the reference {@code ref}; an exercise whose variant fails to build is left out. */
-    private static Map<String, Object> isolatedInstances(ExerciseSet<?> set, ClassLoader loader, Object ref) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        for (String e : set.exercises()) {
-            try {
-                var c = loader.loadClass(PACKAGE + "." + isolatedName(e)).getDeclaredConstructor(Object.class);
-                c.setAccessible(true);
-                out.put(e, c.newInstance(ref));
-            } catch (Throwable t) {
-                // graded on the plain submission
-            }
-        }
-        return out;
-    }
-
-    private static Object instantiate(ExerciseSet<?> set, ClassLoader loader, String name, Map<String, String> p) {
-        try {
-            Object o = loader.loadClass(name).getDeclaredConstructor().newInstance();
-            if (!set.contract().isInstance(o)) {
-                String why = name + " does not implement " + set.contract().getSimpleName();
-                set.exercises().forEach(e -> p.putIfAbsent(e, why));
-                return null;
-            }
-            return o;
-        } catch (Throwable t) {
-            Throwable c = t instanceof java.lang.reflect.InvocationTargetException ? t.getCause() : t;
-            String why = "creating the submission's object failed (a field initialiser?): " + c;
-            set.exercises().forEach(e -> p.putIfAbsent(e, why));
-            return null;
-        }
     }
 
     /** javac's message without the generated class's name. */

@@ -1,198 +1,274 @@
 package org.nnlab.grader;
 
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
-
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.FileDescriptor;
+import java.io.FileInputStream;
 import java.io.FileOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.TimeoutException;
-import org.junit.platform.engine.FilterResult;
-import org.junit.platform.engine.TestExecutionResult;
-import org.junit.platform.engine.DiscoverySelector;
-import org.junit.platform.engine.support.descriptor.MethodSource;
-import org.junit.platform.launcher.Launcher;
-import org.junit.platform.launcher.LauncherDiscoveryRequest;
-import org.junit.platform.launcher.PostDiscoveryFilter;
-import org.junit.platform.launcher.TestExecutionListener;
-import org.junit.platform.launcher.TestIdentifier;
-import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
-import org.junit.platform.launcher.core.LauncherFactory;
-import org.nnlab.exercises.Catalog;
-import org.nnlab.exercises.ExerciseSet;
 
 /**
- * The grading JVM: loads one submission, runs the graded tests with the JUnit launcher and appends one
- * JSON line per event to the results file, flushed at once, so that the parent ({@link Sandbox})
- * knows how far it got when this JVM dies (System.exit, a crash, a kill at the time limit):
- * <pre>
- * {"event":"loaded","problems":{"1.3":"..."},"notes":[...],"main_epoch_ms":1700000000000,"load_ms":800}
- * {"event":"start","key":"1.2: sigmoid(0) is 0.5"}
- * {"event":"result","key":"...","status":"passed|failed|not_implemented","message":"...","millis":3}
- * {"event":"done","cpu_ms":2100}
- * </pre>
- * {@code main_epoch_ms} is the wall clock when {@code main} began (the parent subtracts the time it
- * started the process: the JVM's start cost), {@code load_ms} the time to read and compile the submission, {@code cpu_ms} the CPU time
- * (user + system, all threads) the JVM used.
- * After a test that ran out of time (its thread may loop on) it exits with {@link #RESTART} so that
- * the parent starts a fresh JVM for the remaining tests. It ends with {@code Runtime.halt}, so threads
- * that the submission left running do not keep it alive.
+ * The worker: a JVM in the sandbox that holds one submission's classes and answers the judge's calls
+ * of contract methods with data ({@link Wire}). It decides nothing: it has no tests, no expected
+ * values and no reference solutions (none are on its class path), and what it prints goes to the
+ * judge's output capture (capped), never into an outcome. The methods of exercises before the one being
+ * graded reach the reference solution through the judge ({@code CALLBACK}), as do the functions a
+ * check passes in.
  *
- * <p>Stdin: the hidden tests and reference solutions as {@link Secrets#write} writes them (read first,
- * then stdin is empty for the submission).
- *
- * <p>Arguments: {@code SUBMISSION RESULTS SETS TEST_SECONDS SKIP_FILE OUTPUT_CAP_BYTES}, SETS the
- * notebooks joined by commas (e.g. {@code 01-rectangle}), SKIP_FILE holding keys of tests already done
- * and lines {@code exercise N.k} for exercises not to run any more
- * (an earlier test of theirs ended a JVM).
+ * <p>Arguments: {@code OUTPUT_CAP_BYTES}. Stdin and stdout carry the messages; stderr carries what the
+ * submission prints.
  */
 public final class Worker {
 
-    /** Exit code: a test ran out of time; start a new JVM for the rest. */
-    public static final int RESTART = 75;
+    private static final int MAX_MESSAGE = 256 << 20;
 
-    private final PrintStream results;
+    private final InputStream in;
+    private final OutputStream out;
+    private final List<Part> parts = new ArrayList<>();
 
-    private Worker(PrintStream results) {
-        this.results = results;
+    /** One notebook's classes: its contract, loader, main class and the class of each exercise's variant. */
+    private record Part(Class<?> contract, ClassLoader loader, String main, Map<String, String> variants,
+                        Map<String, Object> objects) {
+    }
+
+    private Worker(InputStream in, OutputStream out) {
+        this.in = in;
+        this.out = out;
     }
 
     public static void main(String[] args) throws IOException {
         long mainEpochMs = System.currentTimeMillis();
-        Path submission = Path.of(args[0]);
-        PrintStream results = new PrintStream(new FileOutputStream(args[1], true), true, StandardCharsets.UTF_8);
-        List<String> names = List.of(args[2].split(","));
-        Duration limit = Duration.ofMillis((long) (Double.parseDouble(args[3]) * 1000));
-        Set<String> skip = new HashSet<>();
-        Map<String, String> stopped = new LinkedHashMap<>();
-        for (String line : Files.readAllLines(Path.of(args[4]))) {
-            if (line.startsWith("exercise ")) {
-                stopped.put(line.substring("exercise ".length()).strip(), "");
-            } else if (!line.isBlank()) {
-                skip.add(line);
+        InputStream in = new BufferedInputStream(new FileInputStream(FileDescriptor.in));
+        OutputStream out = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out));
+        OutputStream printed = new CappedStream(new FileOutputStream(FileDescriptor.err), Long.parseLong(args[0]));
+        System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(printed, true, StandardCharsets.UTF_8));
+        System.setIn(InputStream.nullInputStream());
+        new Worker(in, out).serve(mainEpochMs);
+    }
+
+    private void serve(long mainEpochMs) throws IOException {
+        for (Wire.Message m; (m = Wire.receive(in, MAX_MESSAGE)) != null; ) {
+            switch (m.op()) {
+                case LOAD -> {
+                    load(m.in());
+                    Wire.Body b = new Wire.Body();
+                    b.out.writeLong(mainEpochMs);
+                    reply(Wire.Op.READY, b.bytes());
+                }
+                case NEW -> newObject(m.in());
+                case CALL -> call(m.in());
+                case EXIT -> {
+                    Wire.Body b = new Wire.Body();
+                    b.out.writeLong(ProcessHandle.current().info().totalCpuDuration().map(java.time.Duration::toMillis).orElse(-1L));
+                    reply(Wire.Op.BYE, b.bytes());
+                    Runtime.getRuntime().halt(0);
+                }
+                default -> throw new IOException("the judge sent " + m.op() + " where it asks");
             }
         }
-        // the hidden tests and the reference solutions: bytes on stdin, defined by a private loader
-        // (Secrets); the class path has none of them, so the submission's code cannot find them
-        Secrets.Loader secrets = new Secrets.Loader(Secrets.read(System.in), Worker.class.getClassLoader());
-        Plan.hiddenClasses(secrets.hiddenTests());
-        SubmissionLoader.referencesFrom(secrets);
-        long cap = Long.parseLong(args[5]);
-        OutputStream out = new CappedStream(new FileOutputStream(java.io.FileDescriptor.out), cap);
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setIn(java.io.InputStream.nullInputStream());
-
-        List<ExerciseSet<?>> sets = new ArrayList<>();
-        for (ExerciseSet<?> s : Catalog.sets()) {
-            if (names.contains(s.notebook())) {
-                sets.add(s);
-            }
-        }
-        long loadStart = System.nanoTime();
-        SubmissionLoader.Loaded loaded = SubmissionLoader.load(submission, sets);
-        Map<String, Object> problems = new LinkedHashMap<>();
-        loaded.parts().forEach(p -> problems.putAll(p.problems()));
-        Map<String, Object> event = new LinkedHashMap<>();
-        event.put("event", "loaded");
-        event.put("problems", problems);
-        event.put("notes", loaded.notes());
-        event.put("main_epoch_ms", mainEpochMs);
-        event.put("load_ms", (System.nanoTime() - loadStart) / 1_000_000);
-        results.println(Json.write(event));
-
-        Grading.set(loaded, skip, stopped.keySet(), limit);
-        new Worker(results).run(sets, limit);
-        long cpuMs = ProcessHandle.current().info().totalCpuDuration().map(java.time.Duration::toMillis).orElse(-1L);
-        results.println("{\"event\":\"done\",\"cpu_ms\":" + cpuMs + "}");
-        results.flush();
-        System.out.flush();
         Runtime.getRuntime().halt(0);
     }
 
-    private void run(List<ExerciseSet<?>> sets, Duration limit) {
-        List<DiscoverySelector> selectors = new ArrayList<>();
-        selectors.add(selectClass(VisibleChecks.class));
-        Plan.hiddenClasses().forEach(c -> selectors.add(selectClass(c)));
-        PostDiscoveryFilter filter = descriptor -> {
-            Method m = descriptor.getSource().orElse(null) instanceof MethodSource ms ? Plan.hiddenMethod(ms.getClassName(), ms.getMethodName()) : null;
-            if (m != null && m.isAnnotationPresent(Graded.class)) {
-                Plan.Test t = Plan.hidden(m);
-                boolean graded = sets.stream().anyMatch(s -> s.has(t.exercise()));
-                return FilterResult.includedIf(graded && !Grading.skipped(t.key()), () -> "graded", () -> "not graded or already done");
-            }
-            return FilterResult.included("container or visible checks");
-        };
-        LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
-                .selectors(selectors)
-                .filters(filter)
-                .configurationParameter("junit.jupiter.execution.timeout.testable.method.default", limit.toMillis() + " ms")
-                .configurationParameter("junit.jupiter.execution.timeout.thread.mode.default", "SEPARATE_THREAD")
-                .configurationParameter("junit.jupiter.extensions.autodetection.enabled", "false")
-                .build();
-        Launcher launcher = LauncherFactory.create();
-        launcher.execute(request, new Listener());
+    private synchronized void reply(Wire.Op op, byte[] body) throws IOException {
+        Wire.send(out, op, body);
     }
 
-    private String keyOf(TestIdentifier id) {
-        if (id.getSource().orElse(null) instanceof MethodSource ms && Plan.hiddenMethod(ms.getClassName(), ms.getMethodName()) != null) {
-            Plan.Test t = Plan.hidden(Plan.hiddenMethod(ms.getClassName(), ms.getMethodName()));
-            if (t != null) {
-                return t.key();
+    private void load(DataInputStream d) throws IOException {
+        int n = d.readInt();
+        for (int k = 0; k < n; k++) {
+            String contract = d.readUTF();
+            Map<String, byte[]> classes = new HashMap<>();
+            for (int c = d.readInt(); c > 0; c--) {
+                String name = d.readUTF();
+                byte[] bytes = new byte[d.readInt()];
+                d.readFully(bytes);
+                classes.put(name, bytes);
+            }
+            String main = d.readUTF();
+            Map<String, String> variants = new HashMap<>();
+            for (int v = d.readInt(); v > 0; v--) {
+                variants.put(d.readUTF(), d.readUTF());
+            }
+            try {
+                parts.add(new Part(Class.forName(contract), new InMemoryCompiler.MemoryLoader(classes, Worker.class.getClassLoader()),
+                        main, variants, new HashMap<>()));
+            } catch (ClassNotFoundException e) {
+                throw new IOException("no contract " + contract + " on the worker's class path");
             }
         }
-        return id.getDisplayName();
     }
 
-    private final class Listener implements TestExecutionListener {
-        private long started;
+    /** NEW part variant: creates the object (the submission's initialisers run here). */
+    private void newObject(DataInputStream d) throws IOException {
+        int part = d.readInt();
+        String variant = d.readUTF();
+        try {
+            object(parts.get(part), variant);
+            reply(Wire.Op.RETURN, new byte[0]);
+        } catch (Throwable t) {
+            Throwable cause = t instanceof InvocationTargetException || t instanceof ExceptionInInitializerError ? t.getCause() : t;
+            reply(Wire.Op.THROW, Wire.thrown(cause == null ? t : cause, "creating your object"));
+        }
+    }
+
+    /** The object of a variant ("" the submission itself, else an exercise id), created once. */
+    private Object object(Part p, String variant) throws ReflectiveOperationException {
+        Object o = p.objects().get(variant);
+        if (o == null) {
+            String name = variant.isEmpty() ? p.main() : p.variants().get(variant);
+            if (name == null) {
+                name = p.main();
+            }
+            Class<?> c = Class.forName(name, true, p.loader());
+            if (name.equals(p.main())) {
+                var make = c.getDeclaredConstructor();
+                make.setAccessible(true);
+                o = make.newInstance();
+            } else {
+                var make = c.getDeclaredConstructor(Object.class);
+                make.setAccessible(true);
+                o = make.newInstance(reference(p));
+            }
+            p.objects().put(variant, o);
+        }
+        return o;
+    }
+
+    /** The reference of a part: each call goes to the judge, which answers only for earlier exercises. */
+    private Object reference(Part p) {
+        int id = -1 - parts.indexOf(p);
+        return new Functions().importRemote(new Values.Remote(id, p.contract()));
+    }
+
+    /** CALL part variant method args: runs it and returns the result and the arguments' new state. */
+    private void call(DataInputStream d) throws IOException {
+        int part = d.readInt();
+        String variant = d.readUTF();
+        String key = d.readUTF();
+        Functions functions = new Functions();
+        Values.Reader reader = new Values.Reader(d, functions);
+        Part p = parts.get(part);
+        Method m = Wire.method(p.contract(), key);
+        Object[] args = new Object[reader.count(1)];
+        for (int k = 0; k < args.length; k++) {
+            args[k] = reader.read();
+        }
+        Object result;
+        try {
+            Object target = object(p, variant);
+            m.setAccessible(true);
+            result = m.invoke(target, args);
+        } catch (InvocationTargetException e) {
+            Throwable t = e.getCause();
+            reply(Wire.Op.THROW, Wire.thrown(t, whereInSubmission(t)));
+            return;
+        } catch (Throwable t) {
+            Throwable cause = t instanceof ExceptionInInitializerError ? t.getCause() : t;
+            reply(Wire.Op.THROW, Wire.thrown(cause == null ? t : cause, "creating your object"));
+            return;
+        }
+        Wire.Body b = new Wire.Body();
+        try {
+            Values.Writer w = b.values(functions);
+            w.write(result, m.getReturnType());
+            b.out.writeInt(args.length);
+            for (int k = 0; k < args.length; k++) {
+                w.write(args[k], m.getParameterTypes()[k]);
+            }
+        } catch (RuntimeException | StackOverflowError e) {
+            reply(Wire.Op.THROW, Wire.thrown(new IllegalArgumentException(m.getName() + " returned something the grader cannot read: "
+                    + e.getMessage()), m.getName()));
+            return;
+        }
+        reply(Wire.Op.RETURN, b.bytes());
+    }
+
+    /** The innermost method of the submission's classes in {@code t}'s stack, or "". */
+    private static String whereInSubmission(Throwable t) {
+        for (StackTraceElement e : t.getStackTrace()) {
+            if (e.getClassName().startsWith(SubmissionLoader.PACKAGE + ".") && !e.getMethodName().startsWith("lambda$")) {
+                return e.getMethodName();
+            }
+        }
+        return "";
+    }
+
+    /**
+     * The functions of one call: each handle the judge sent becomes a proxy whose calls go back to the
+     * judge ({@code CALLBACK}), and goes back as the same handle.
+     */
+    private final class Functions implements Values.Remotes {
+        private final Map<Object, Values.Remote> handles = new IdentityHashMap<>();
 
         @Override
-        public void executionStarted(TestIdentifier id) {
-            if (id.isTest()) {
-                started = System.nanoTime();
-                String key = keyOf(id);
-                Grading.current(key.contains(":") ? key.substring(0, key.indexOf(':')) : "");
-                results.println(Json.write(Map.of("event", "start", "key", keyOf(id))));
+        public Values.Remote export(Object function, Class<?> type) {
+            Values.Remote r = handles.get(function);
+            if (r == null) {
+                throw new IllegalArgumentException("a function (" + function.getClass().getName() + ") where the grader needs data");
             }
+            return r;
         }
 
         @Override
-        public void executionFinished(TestIdentifier id, TestExecutionResult result) {
-            if (!id.isTest()) {
-                return;
+        public Object importRemote(Values.Remote remote) {
+            if (!remote.type().isInterface()) {
+                throw new IllegalArgumentException("a function of a type that is not an interface: " + remote.type());
             }
-            String key = keyOf(id);
-            Throwable t = result.getThrowable().orElse(null);
-            String status = result.getStatus() == TestExecutionResult.Status.SUCCESSFUL ? "passed"
-                    : t instanceof VisibleChecks.NotImplemented || (t instanceof UnsupportedOperationException u
-                    && String.valueOf(u.getMessage()).endsWith("not implemented yet")) ? "not_implemented" : "failed";
-            String message = t == null ? "" : (t instanceof AssertionError || "not_implemented".equals(status)) && t.getMessage() != null ? t.getMessage()
-                    : t instanceof TimeoutException ? "still running after " + Grading.testLimit().toMillis() / 1000.0 + " s: stopped (is there a loop that never ends?)"
-                    : t instanceof StackOverflowError ? "threw StackOverflowError (does a method call itself without end?)"
-                    : "threw " + t;
-            Map<String, Object> event = new LinkedHashMap<>();
-            event.put("event", "result");
-            event.put("key", key);
-            event.put("status", status);
-            event.put("message", message);
-            event.put("millis", (System.nanoTime() - started) / 1_000_000);
-            results.println(Json.write(event));
-            boolean timedOut = t instanceof VisibleChecks.TimedOut || t instanceof TimeoutException;
-            if (timedOut) {
-                results.flush();
-                Runtime.getRuntime().halt(RESTART);
+            Object proxy = Proxy.newProxyInstance(Worker.class.getClassLoader(), new Class<?>[] {remote.type()},
+                    (self, method, args) -> method.getDeclaringClass() == Object.class ? objectMethod(self, method, args, remote)
+                            : callback(remote, method, args == null ? new Object[0] : args));
+            handles.put(proxy, remote);
+            return proxy;
+        }
+
+        private Object objectMethod(Object self, Method method, Object[] args, Values.Remote remote) {
+            return switch (method.getName()) {
+                case "equals" -> self == args[0];
+                case "hashCode" -> System.identityHashCode(self);
+                default -> remote.id() < 0 ? "the reference solution" : "a function of the grader's (" + remote.type().getSimpleName() + ")";
+            };
+        }
+
+        /** Sends CALLBACK and waits for the judge's answer; the judge asks nothing in between. */
+        private Object callback(Values.Remote remote, Method method, Object[] args) throws Throwable {
+            synchronized (Worker.this) {
+                Wire.Body b = new Wire.Body();
+                b.out.writeInt(remote.id());
+                b.out.writeUTF(Wire.key(method));
+                b.out.writeInt(args.length);
+                Values.Writer w = b.values(this);
+                for (int k = 0; k < args.length; k++) {
+                    w.write(args[k], method.getParameterTypes()[k]);
+                }
+                reply(Wire.Op.CALLBACK, b.bytes());
+                Wire.Message answer = Wire.receive(in, MAX_MESSAGE);
+                if (answer == null) {
+                    Runtime.getRuntime().halt(0);
+                }
+                DataInputStream d = answer.in();
+                if (answer.op() == Wire.Op.THROW) {
+                    String type = d.readUTF();
+                    String message = d.readUTF();
+                    throw new IllegalStateException(message.isEmpty() ? type : message);
+                }
+                if (answer.op() != Wire.Op.RETURN) {
+                    throw new IOException("the judge sent " + answer.op() + " where it answers a callback");
+                }
+                return new Values.Reader(d, this).read();
             }
         }
     }

@@ -23,6 +23,7 @@ import org.nd4j.linalg.factory.Nd4j;
 public final class Dropout implements Layer {
 
     private final double p;
+    private final long seed;
     private final Random random;   // ND4J's native generator: the same masks for any thread count and type
     private boolean training = true;
     private long[] inputShape;   // cached by forward
@@ -44,6 +45,7 @@ public final class Dropout implements Layer {
         checkArgument(p >= 0 && p < 1, "Dropout(p): expected 0 <= p < 1 but was %s.\nHint: p is the fraction dropped,"
                 + " e.g. 0.25 or 0.5.", p);
         this.p = p;
+        this.seed = seed;
         this.random = Nd4j.getRandomFactory().getNewRandomInstance(seed);
     }
 
@@ -92,6 +94,11 @@ public final class Dropout implements Layer {
 
     public double p() {
         return p;
+    }
+
+    /** The seed the masks' random numbers started from: a new Dropout(p(), seed()) draws the same masks. */
+    public long seed() {
+        return seed;
     }
 
     @Override
