@@ -6,10 +6,15 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The judge's end of one worker JVM: its messages (read on a thread of their own, so that the judge can
@@ -35,31 +40,54 @@ final class Connection {
     private static final Object EOF = new Object();
 
     private final Process process;
-    private final OutputStream toWorker;
+    private final ServerSocketChannel server;
+    private final CompletableFuture<SocketChannel> socket = new CompletableFuture<>();
     private final BlockingQueue<Object> inbox = new LinkedBlockingQueue<>();
     private final Capture printed;
     private final long spawnEpochMs;
+    private OutputStream toWorker;
     private long bytesReceived;
 
-    Connection(Process process, long outputCap, long spawnEpochMs) {
+    /**
+     * @param process the worker, which connects to {@code server} (a Unix socket: its stdout and stderr
+     *                carry only what it prints, so nothing printed, by the JVM or a native library, can
+     *                be taken for a message)
+     */
+    Connection(Process process, ServerSocketChannel server, long outputCap, long spawnEpochMs) {
         this.process = process;
+        this.server = server;
         this.spawnEpochMs = spawnEpochMs;
-        this.toWorker = new BufferedOutputStream(process.getOutputStream());
-        this.printed = new Capture(process.getErrorStream(), outputCap);
+        this.printed = new Capture(process.getInputStream(), outputCap);
         printed.start();
-        Thread reader = new Thread(() -> read(new BufferedInputStream(process.getInputStream())), "nnlab-judge-reader");
+        Thread reader = new Thread(this::read, "nnlab-judge-reader");
         reader.setDaemon(true);
         reader.start();
+        process.onExit().thenRun(this::closeServer);
     }
 
-    private void read(InputStream in) {
+    private void read() {
         try {
+            SocketChannel s = server.accept();   // one connection: the worker's
+            closeServer();
+            socket.complete(s);
+            InputStream in = new BufferedInputStream(Wire.in(s));
             for (Wire.Message m; (m = Wire.receive(in, MAX_MESSAGE)) != null; ) {
                 inbox.add(m);
             }
             inbox.add(EOF);
-        } catch (IOException e) {
+        } catch (Values.BadValue e) {
             inbox.add(e);
+        } catch (IOException e) {
+            socket.completeExceptionally(e);
+            inbox.add(EOF);   // the worker ended before or while it talked
+        }
+    }
+
+    private void closeServer() {
+        try {
+            server.close();
+        } catch (IOException e) {
+            // closed already
         }
     }
 
@@ -68,12 +96,17 @@ final class Connection {
         return spawnEpochMs;
     }
 
-    /** Sends a message; a worker that has gone is found by the next {@link #receive}. */
+    /** Sends a message (waiting for the worker to connect, at most 60 s); a worker that has gone is found by the next {@link #receive}. */
     void send(Wire.Op op, byte[] body) {
         try {
+            if (toWorker == null) {
+                toWorker = new BufferedOutputStream(Wire.out(socket.get(60, TimeUnit.SECONDS)));
+            }
             Wire.send(toWorker, op, body);
-        } catch (IOException e) {
-            // the worker ended: its end is in the inbox
+        } catch (IOException | ExecutionException | TimeoutException e) {
+            // the worker ended or never connected: its end is found by receive
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -125,6 +158,7 @@ final class Connection {
 
     /** Kills the worker and every process it started (the sandbox's PID namespace ends with it). */
     void kill() {
+        closeServer();
         process.descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
         try {

@@ -26,8 +26,17 @@ public final class ContractMethods {
         return m.getName() + "(" + Stream.of(m.getParameterTypes()).map(Class::getSimpleName).collect(Collectors.joining(",")) + ")";
     }
 
-    /** The contract's abstract methods, in declaration order, with their exercise ids ("?" when no check calls one). */
+    private static final Map<Class<?>, Map<Method, String>> FOUND = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * The contract's abstract methods, in declaration order, with their exercise ids ("?" when no check
+     * calls one); found once per contract (the judge grades many submissions).
+     */
     public static <C> Map<Method, String> exercises(ExerciseSet<C> set) {
+        return FOUND.computeIfAbsent(set.contract(), c -> find(set));
+    }
+
+    private static <C> Map<Method, String> find(ExerciseSet<C> set) {
         Map<String, String> bySignature = new LinkedHashMap<>();
         for (ExerciseCheck<C> check : set.checks()) {
             String[] called = new String[1];
@@ -53,7 +62,7 @@ public final class ContractMethods {
                 out.put(m, bySignature.getOrDefault(signature(m), "?"));
             }
         }
-        return out;
+        return java.util.Collections.unmodifiableMap(out);
     }
 
     /**

@@ -51,6 +51,7 @@ final class Judge {
 
     Result grade(String student, Path submission, List<ExerciseSet<?>> sets, Path scratch) {
         long start = System.nanoTime();
+        long cpuStart = threadCpu();
         long deadline = start + (long) (options.submissionSeconds() * 1e9);
         SubmissionLoader.Loaded loaded = SubmissionLoader.load(submission, sets, sandbox.workerClassPath());
         double loadSeconds = (System.nanoTime() - start) / 1e9;
@@ -64,8 +65,14 @@ final class Judge {
         } finally {
             session.close();
         }
+        // the CPU time of the submission: its workers', and the judge's (compiling, the tests) on this thread and the tests'
+        double cpu = session.cpuSeconds() + (threadCpu() - cpuStart + run.testCpuNanos) / 1e9;
         return new Result(student, run.outcomes, loaded.notes(), run.status, session.printed(), (System.nanoTime() - start) / 1e9,
-                session.jvms(), sandbox.isolation(), session.startSeconds(), loadSeconds, session.cpuSeconds(), session.protocol());
+                session.jvms(), sandbox.isolation(), session.startSeconds(), loadSeconds, cpu, session.protocol());
+    }
+
+    private static long threadCpu() {
+        return java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
     }
 
     /** The graded tests of the parts, in order: each notebook's visible checks, then the hidden tests. */
@@ -112,6 +119,7 @@ final class Judge {
         private final List<Result.Outcome> outcomes = new ArrayList<>();
         private final Map<String, String> stopped = new LinkedHashMap<>();
         private String status = "ok";
+        private volatile long testCpuNanos;
 
         Run(Session session, long deadline) {
             this.session = session;
@@ -131,10 +139,15 @@ final class Judge {
             if (!status.equals("ok")) {
                 return new Result.Outcome(t, "not_run", notRun(), 0);
             }
+            try {
+                session.worker();   // started (or started again) before the test's time begins
+            } catch (Session.Lost lost) {
+                return lost(t, lost, 0);
+            }
             long start = System.nanoTime();
             long testDeadline = Math.min(start + (long) (options.testSeconds() * 1e9), deadline);
             session.test(t.exercise(), testDeadline);
-            Throwable failure = run(g, session, testDeadline);
+            Throwable failure = run(g, session, testDeadline, this);
             return judged(t, failure, (System.nanoTime() - start) / 1_000_000);
         }
 
@@ -152,8 +165,8 @@ final class Judge {
             if (f instanceof Session.Lost lost) {
                 return lost(t, lost, millis);
             }
-            if (f instanceof Session.Threw th && th.notImplemented()) {
-                return new Result.Outcome(t, "not_implemented", th.getMessage(), millis);
+            if (f instanceof Session.Threw th && th.notImplemented() || org.nnlab.exercises.Check.isNotImplemented(f)) {
+                return new Result.Outcome(t, "not_implemented", f.getMessage(), millis);
             }
             return new Result.Outcome(t, "failed", message(f), millis);
         }
@@ -180,14 +193,17 @@ final class Judge {
     }
 
     /** Runs one test on its own thread until its deadline (and a second more for the judge's own code). */
-    private static Throwable run(Graded g, Session session, long testDeadline) {
+    private static Throwable run(Graded g, Session session, long testDeadline, Run run) {
         Object submission = submission(session, g.part());
         Future<Throwable> f = TESTS.submit(() -> {
+            long cpu = threadCpu();
             try {
                 Grading.during(contract -> submission(session, g.part()), () -> g.body().run(submission));
                 return null;
             } catch (Throwable t) {
                 return t;
+            } finally {
+                run.testCpuNanos += threadCpu() - cpu;
             }
         });
         try {
@@ -225,6 +241,11 @@ final class Judge {
     static String message(Throwable f) {
         if (f instanceof AssertionError && f.getMessage() != null) {
             return f.getMessage();
+        }
+        for (Throwable s : f.getSuppressed()) {
+            if (s instanceof Session.Threw th) {
+                return message(th);   // an exception of the worker's, made again here as its class
+            }
         }
         if (f instanceof Session.Threw th) {
             String type = th.type;

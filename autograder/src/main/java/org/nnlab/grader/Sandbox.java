@@ -3,6 +3,9 @@ package org.nnlab.grader;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.ServerSocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -158,16 +161,30 @@ public final class Sandbox {
         return new Judge(this, options).grade(student, submission, sets, scratch.toAbsolutePath().normalize());
     }
 
-    /** Starts a worker whose only writable folder is {@code scratch}. */
+    /** Starts a worker whose only writable folder is {@code scratch}; it connects to the judge through a Unix socket. */
     Connection start(Path scratch) {
         Path dumpTo = scratch.resolve("worker.jsa");
         List<String> cds = cdsOptions(dumpTo);
+        ServerSocketChannel server;
+        Path socket;
+        try {
+            // a folder of its own with a short path (a socket's path has at most 107 bytes), visible to this worker only
+            Path dir = Files.createTempDirectory(Path.of("/tmp"), "nnlab-judge-");
+            dir.toFile().deleteOnExit();
+            socket = dir.resolve("s");
+            server = ServerSocketChannel.open(StandardProtocolFamily.UNIX).bind(UnixDomainSocketAddress.of(socket));
+            socket.toFile().deleteOnExit();
+        } catch (IOException e) {
+            throw new UncheckedIOException("grade: could not open the judge's socket: " + e.getMessage(), e);
+        }
         List<String> cmd = new ArrayList<>();
         if (isolation.equals("bwrap")) {
             cmd.addAll(bwrap(scratch, cds.stream().anyMatch(o -> o.startsWith("-XX:Shared")) ? archive : null));
+            cmd.addAll(List.of("--bind", socket.getParent().toString(), socket.getParent().toString()));
         }
-        cmd.addAll(java(cds));
-        ProcessBuilder pb = new ProcessBuilder(cmd).directory(scratch.toFile());
+        cmd.addAll(java(cds, socket));
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(scratch.toFile()).redirectErrorStream(true)
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         pb.environment().clear();
         pb.environment().put("PATH", "/usr/bin:/bin");
         pb.environment().put("LANG", "C.UTF-8");
@@ -178,7 +195,15 @@ public final class Sandbox {
             if (cds.stream().anyMatch(o -> o.startsWith("-XX:Archive"))) {
                 p.onExit().thenRun(() -> archiveWritten(dumpTo));
             }
-            return new Connection(p, options.outputCap(), spawn);
+            p.onExit().thenRun(() -> {
+                try {
+                    Files.deleteIfExists(socket);
+                    Files.deleteIfExists(socket.getParent());
+                } catch (IOException e) {
+                    // left for deleteOnExit
+                }
+            });
+            return new Connection(p, server, options.outputCap(), spawn);
         } catch (IOException e) {
             if (cds.stream().anyMatch(o -> o.startsWith("-XX:Archive"))) {
                 archiveWritten(dumpTo);
@@ -187,7 +212,7 @@ public final class Sandbox {
         }
     }
 
-    private List<String> java(List<String> cds) {
+    private List<String> java(List<String> cds, Path socket) {
         List<String> cmd = new ArrayList<>(List.of(javaBin(), "-Xmx" + options.memoryMb() + "m", "-Xss1m", "-XX:+UseSerialGC",
                 "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData", "-XX:+DisableAttachMechanism"));
         cmd.addAll(cds);
@@ -200,7 +225,7 @@ public final class Sandbox {
         cmd.addAll(List.of("-Duser.home=" + System.getProperty("user.home"), "-Dorg.bytedeco.javacpp.cachedir=" + javacppCache(),
                 "-Dorg.bytedeco.javacpp.maxbytes=" + options.memoryMb() + "m",
                 "-Dorg.bytedeco.javacpp.maxphysicalbytes=" + (3L * options.memoryMb() + 256) + "m",
-                "-cp", String.join(File.pathSeparator, classPath), Worker.class.getName(), String.valueOf(options.outputCap())));
+                "-cp", String.join(File.pathSeparator, classPath), Worker.class.getName(), socket.toString(), String.valueOf(options.outputCap())));
         return cmd;
     }
 

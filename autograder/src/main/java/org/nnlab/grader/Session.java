@@ -45,6 +45,7 @@ final class Session {
     }
 
     static final int MAX_JVMS = 8;
+    private static final long START_NANOS = 120_000_000_000L;
 
     private final Sandbox sandbox;
     private final List<SubmissionLoader.Part> parts;
@@ -131,7 +132,14 @@ final class Session {
         jvms++;
         worker = sandbox.start(scratch);
         worker.send(Wire.Op.LOAD, load());
-        Wire.Message ready = answer(null);
+        long testDeadline = deadline;
+        deadline = System.nanoTime() + START_NANOS;   // starting is not the test's time
+        Wire.Message ready;
+        try {
+            ready = answer(null);
+        } finally {
+            deadline = testDeadline;
+        }
         if (ready.op() != Wire.Op.READY) {
             lose(Connection.End.GARBLED, "the grading JVM answered " + ready.op() + " to LOAD");
         }
@@ -228,7 +236,8 @@ final class Session {
         w.send(Wire.Op.NEW, b.bytes());
         Wire.Message m = answer(new Exports());
         if (m.op() == Wire.Op.THROW) {
-            throw threw(m);
+            RuntimeException e = threw(m);
+            throw e instanceof Threw t ? t : (Threw) e.getSuppressed()[0];
         }
     }
 
@@ -349,14 +358,37 @@ final class Session {
         return part >= 0 && part < references.size() ? references.get(part) : null;
     }
 
-    private static Threw threw(Wire.Message m) {
+    /**
+     * What the worker's THROW says, as an exception the test can catch: the same class when it is one of
+     * the JDK's common unchecked exceptions (a test may expect an IllegalArgumentException), else a
+     * {@link Threw}; either way with the {@link Threw} (and so where it came from) attached.
+     */
+    private static RuntimeException threw(Wire.Message m) {
+        Threw t;
         try {
             DataInputStream d = m.in();
-            return new Threw(d.readUTF(), d.readUTF(), d.readUTF());
+            t = new Threw(d.readUTF(), d.readUTF(), d.readUTF());
         } catch (IOException e) {
             return new Threw("?", "threw, and the grader could not read what", "");
         }
+        if (!t.notImplemented() && SAME_CLASS.contains(t.type)) {
+            try {
+                RuntimeException same = (RuntimeException) Class.forName(t.type).getConstructor(String.class).newInstance(t.getMessage());
+                same.addSuppressed(t);
+                return same;
+            } catch (ReflectiveOperationException | ClassCastException e) {
+                return t;
+            }
+        }
+        return t;
     }
+
+    /** The exceptions a test may expect by class, made again in the judge as such. */
+    private static final java.util.Set<String> SAME_CLASS = java.util.Set.of("java.lang.IllegalArgumentException",
+            "java.lang.IllegalStateException", "java.lang.ArithmeticException", "java.lang.ArrayIndexOutOfBoundsException",
+            "java.lang.IndexOutOfBoundsException", "java.lang.NullPointerException", "java.lang.UnsupportedOperationException",
+            "java.lang.NumberFormatException", "java.lang.ClassCastException", "java.lang.NegativeArraySizeException",
+            "java.util.NoSuchElementException");
 
     /** The functions of one call: what the judge passed as handles, found again when the worker calls or returns them. */
     static final class Exports implements Values.Remotes {

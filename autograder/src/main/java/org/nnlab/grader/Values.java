@@ -574,6 +574,30 @@ final class Values {
         return Array.get(Array.newInstance(c, 1), 0).getClass();
     }
 
+    /**
+     * Whether values declared as {@code type} can cross: as data, or (for an interface that is not data,
+     * when {@code function} allows) as a function called back.
+     */
+    static boolean crosses(java.lang.reflect.Type type, boolean function) {
+        if (type instanceof java.lang.reflect.ParameterizedType p) {
+            return crosses(p.getRawType(), function) && java.util.Arrays.stream(p.getActualTypeArguments()).allMatch(a -> crosses(a, false));
+        }
+        if (!(type instanceof Class<?> c)) {
+            return false;
+        }
+        if (c.isArray()) {
+            return crosses(c.getComponentType(), false);
+        }
+        boolean data = c.isPrimitive() || BOXES.contains(c) || c == String.class || c == List.class || INDArray.class.isAssignableFrom(c)
+                || c == Parameter.class || c == Dataset.class || c == McCullochPitts.class || org.nnlab.nn.Layer.class.isAssignableFrom(c)
+                || (c.isEnum() || c.isRecord()) && valueType(c) && recordParts(c);
+        return data || function && c.isInterface();
+    }
+
+    private static boolean recordParts(Class<?> c) {
+        return !c.isRecord() || java.util.Arrays.stream(c.getRecordComponents()).allMatch(r -> crosses(r.getGenericType(), false));
+    }
+
     /** Whether records or enums of {@code c} cross as data: the course's packages, not the grader's. */
     static boolean valueType(Class<?> c) {
         String n = c.getName();

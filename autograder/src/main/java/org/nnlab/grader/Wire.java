@@ -87,6 +87,43 @@ final class Wire {
         return new Message(Op.values()[op], body);
     }
 
+    /**
+     * The socket's two directions as streams that read and write the channel directly: the streams of
+     * {@code java.nio.channels.Channels} lock the channel as a whole, so a read waiting for a message
+     * would hold up every write.
+     */
+    static InputStream in(java.nio.channels.SocketChannel socket) {
+        return new InputStream() {
+            @Override
+            public int read() throws IOException {
+                byte[] one = new byte[1];
+                return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                return len == 0 ? 0 : socket.read(java.nio.ByteBuffer.wrap(b, off, len));
+            }
+        };
+    }
+
+    static OutputStream out(java.nio.channels.SocketChannel socket) {
+        return new OutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+                write(new byte[] {(byte) b}, 0, 1);
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(b, off, len);
+                while (buffer.hasRemaining()) {
+                    socket.write(buffer);
+                }
+            }
+        };
+    }
+
     /** A body being written: plain fields and values. */
     static final class Body {
         private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();

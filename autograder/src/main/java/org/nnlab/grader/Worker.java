@@ -4,7 +4,6 @@ import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.FileDescriptor;
-import java.io.FileInputStream;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,6 +12,8 @@ import java.io.PrintStream;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -28,8 +29,8 @@ import java.util.Map;
  * graded reach the reference solution through the judge ({@code CALLBACK}), as do the functions a
  * check passes in.
  *
- * <p>Arguments: {@code OUTPUT_CAP_BYTES}. Stdin and stdout carry the messages; stderr carries what the
- * submission prints.
+ * <p>Arguments: {@code SOCKET OUTPUT_CAP_BYTES}. The Unix socket {@code SOCKET}, which the judge
+ * listens on, carries the messages; stdout and stderr carry what the submission prints.
  */
 public final class Worker {
 
@@ -51,9 +52,10 @@ public final class Worker {
 
     public static void main(String[] args) throws IOException {
         long mainEpochMs = System.currentTimeMillis();
-        InputStream in = new BufferedInputStream(new FileInputStream(FileDescriptor.in));
-        OutputStream out = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out));
-        OutputStream printed = new CappedStream(new FileOutputStream(FileDescriptor.err), Long.parseLong(args[0]));
+        SocketChannel judge = SocketChannel.open(UnixDomainSocketAddress.of(args[0]));
+        InputStream in = new BufferedInputStream(Wire.in(judge));
+        OutputStream out = new BufferedOutputStream(Wire.out(judge));
+        OutputStream printed = new CappedStream(new FileOutputStream(FileDescriptor.out), Long.parseLong(args[1]));
         System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
         System.setErr(new PrintStream(printed, true, StandardCharsets.UTF_8));
         System.setIn(InputStream.nullInputStream());
@@ -88,6 +90,7 @@ public final class Worker {
     }
 
     private void load(DataInputStream d) throws IOException {
+        org.nd4j.linalg.factory.Nd4j.scalar(0.0);   // ND4J's start (backend, natives) before the first test, not in it
         int n = d.readInt();
         for (int k = 0; k < n; k++) {
             String contract = d.readUTF();
