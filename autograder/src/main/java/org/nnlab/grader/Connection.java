@@ -147,6 +147,15 @@ final class Connection {
         return "exit code " + (process.isAlive() ? "?" : process.exitValue());
     }
 
+    /** Waits up to {@code seconds} for the process to end. */
+    void waitForExit(int seconds) {
+        try {
+            process.waitFor(seconds, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     boolean alive() {
         return process.isAlive();
     }

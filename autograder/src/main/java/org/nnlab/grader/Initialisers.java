@@ -37,8 +37,9 @@ final class Initialisers {
 
     /** Why creating part {@code k}'s object failed, or null when it worked. */
     private String failure(int k) {
-        session.test("", System.nanoTime() + (long) (testSeconds * 1e9));
         try {
+            session.worker();   // started before the time to create the object begins
+            session.test("", System.nanoTime() + (long) (testSeconds * 1e9));
             session.create(k);
             return null;
         } catch (Session.Threw t) {
@@ -46,7 +47,7 @@ final class Initialisers {
         } catch (Session.Lost l) {
             return switch (l.why) {
                 case TIMED_OUT -> "did not finish within " + Sandbox.fmt(testSeconds) + " s";
-                case EXITED -> "ended the grading JVM (" + l.getMessage() + ")";
+                case EXITED -> "ended the grading JVM: " + l.getMessage();
                 case GARBLED -> l.getMessage();
             };
         }
@@ -79,7 +80,7 @@ final class Initialisers {
                 dropped = fewer;
             }
         }
-        return part.without(dropped, "the code that runs when your object is created in CELL (a field initialiser or an initialiser"
+        return part.without(dropped, "CELL: the code that runs when your object is created (a field initialiser or an initialiser"
                 + " block) " + failure + "; so this exercise is not graded. Compute the value inside a method instead");
     }
 

@@ -55,7 +55,7 @@ final class Judge {
         long deadline = start + (long) (options.submissionSeconds() * 1e9);
         SubmissionLoader.Loaded loaded = SubmissionLoader.load(submission, sets, sandbox.workerClassPath());
         double loadSeconds = (System.nanoTime() - start) / 1e9;
-        Session session = new Session(sandbox, loaded.parts(), scratch);
+        Session session = new Session(sandbox, loaded.parts(), scratch, options.outputCap());
         Run run = new Run(session, deadline);
         try {
             new Initialisers(session, options.testSeconds()).check();

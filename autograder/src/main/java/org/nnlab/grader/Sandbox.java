@@ -50,11 +50,13 @@ public final class Sandbox {
         }
     }
 
+    private static final String PRLIMIT = "/usr/bin/prlimit";
+
     private final Options options;
     private final String isolation;
     private final Path archive;       // the AppCDS archive of the grading JVMs, or null (disabled)
     private final List<String> classPath;   // the workers': without the hidden tests and the reference solutions
-    private boolean dumping;          // a JVM is writing the archive
+    private boolean archiveTried;     // writeArchive ran
 
     /**
      * Where the grading JVMs' class-data-sharing archive lives: the system property
@@ -109,43 +111,49 @@ public final class Sandbox {
     }
 
     /**
-     * The class-data-sharing options of the next grading JVM: use the archive when it exists; else
-     * the first JVM to ask writes it at its exit into its scratch folder ({@code dumpTo}), and
-     * {@link #archiveWritten} moves it into place. The archive holds the classes of the JDK, JUnit,
-     * javac and ND4J that a grading JVM loads (not the submission's): ~30 MB, ~1 s less per JVM.
+     * The class-data-sharing options of a worker: the archive when it exists, else none. The archive
+     * holds the classes of the JDK, ND4J and the worker that a worker loads (not a submission's): ~1 s
+     * less per JVM.
      */
-    private synchronized List<String> cdsOptions(Path dumpTo) {
-        if (archive == null) {
-            return List.of();
-        }
-        if (Files.isRegularFile(archive)) {
-            return List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off");
-        }
-        if (dumping) {
-            return List.of();
-        }
-        dumping = true;
-        return List.of("-XX:ArchiveClassesAtExit=" + dumpTo, "-Xlog:cds=off", "-Xlog:cds+dynamic=off");
+    private List<String> cdsOptions() {
+        return archive != null && Files.isRegularFile(archive)
+                ? List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off") : List.of();
     }
 
-    /** After a JVM that was told to write the archive to {@code dumped}: move it into place, atomically. */
-    private synchronized void archiveWritten(Path dumped) {
-        dumping = false;
+    /**
+     * Writes the archive, once, with a worker that loads no submission: a submission's worker never
+     * writes it (an exit during its initialisers would fail the dump and change its exit code, and what
+     * it loaded has no place in the next one's).
+     */
+    private synchronized void writeArchive() {
+        if (archive == null || archiveTried || Files.isRegularFile(archive)) {
+            return;
+        }
+        archiveTried = true;
         try {
-            if (Files.isRegularFile(dumped) && Files.size(dumped) > 0) {
-                Files.createDirectories(archive.getParent());
-                Path tmp = Files.createTempFile(archive.getParent(), ".nnlab-grader", ".jsa.tmp");
-                Files.copy(dumped, tmp, StandardCopyOption.REPLACE_EXISTING);
-                Files.move(tmp, archive, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            }
+            Path dir = Files.createTempDirectory("nnlab-grader-cds-");
+            Path dumped = dir.resolve("worker.jsa");
+            Connection c = launch(dir, List.of("-XX:ArchiveClassesAtExit=" + dumped, "-Xlog:cds=off", "-Xlog:cds+dynamic=off"));
+            Wire.Body none = new Wire.Body();
+            none.out.writeInt(0);
+            c.send(Wire.Op.LOAD, none.bytes());
+            c.receive(System.nanoTime() + 120_000_000_000L);
+            c.send(Wire.Op.EXIT, new byte[0]);
+            c.receive(System.nanoTime() + 60_000_000_000L);
+            c.waitForExit(60);
+            Files.createDirectories(archive.getParent());
+            Path tmp = Files.createTempFile(archive.getParent(), ".nnlab-grader", ".jsa.tmp");
+            Files.copy(dumped, tmp, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(tmp, archive, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             Files.deleteIfExists(dumped);
-        } catch (IOException e) {
-            LOG.warning("grade: could not keep the class-data archive " + archive + ": " + e.getMessage()
+            Files.deleteIfExists(dir);
+        } catch (IOException | Connection.Ended e) {
+            LOG.warning("grade: could not write the class-data archive " + archive + ": " + e.getMessage()
                     + " (grading works without it, each JVM starts ~1 s slower)");
         }
     }
 
-    /** The class-data-sharing archive used, or null when disabled. */
+    /** The class-data-sharing archive of the workers, or null when disabled. */
     public Path archive() {
         return archive;
     }
@@ -163,23 +171,24 @@ public final class Sandbox {
 
     /** Starts a worker whose only writable folder is {@code scratch}; it connects to the judge through a Unix socket. */
     Connection start(Path scratch) {
-        Path dumpTo = scratch.resolve("worker.jsa");
-        List<String> cds = cdsOptions(dumpTo);
+        writeArchive();
+        return launch(scratch, cdsOptions());
+    }
+
+    private Connection launch(Path scratch, List<String> cds) {
         ServerSocketChannel server;
         Path socket;
         try {
             // a folder of its own with a short path (a socket's path has at most 107 bytes), visible to this worker only
             Path dir = Files.createTempDirectory(Path.of("/tmp"), "nnlab-judge-");
-            dir.toFile().deleteOnExit();
             socket = dir.resolve("s");
             server = ServerSocketChannel.open(StandardProtocolFamily.UNIX).bind(UnixDomainSocketAddress.of(socket));
-            socket.toFile().deleteOnExit();
         } catch (IOException e) {
             throw new UncheckedIOException("grade: could not open the judge's socket: " + e.getMessage(), e);
         }
         List<String> cmd = new ArrayList<>();
         if (isolation.equals("bwrap")) {
-            cmd.addAll(bwrap(scratch, cds.stream().anyMatch(o -> o.startsWith("-XX:Shared")) ? archive : null));
+            cmd.addAll(bwrap(scratch, cds.isEmpty() ? null : archive));
             cmd.addAll(List.of("--bind", socket.getParent().toString(), socket.getParent().toString()));
         }
         cmd.addAll(java(cds, socket));
@@ -192,28 +201,27 @@ public final class Sandbox {
         long spawn = System.currentTimeMillis();
         try {
             Process p = pb.start();
-            if (cds.stream().anyMatch(o -> o.startsWith("-XX:Archive"))) {
-                p.onExit().thenRun(() -> archiveWritten(dumpTo));
-            }
             p.onExit().thenRun(() -> {
                 try {
                     Files.deleteIfExists(socket);
                     Files.deleteIfExists(socket.getParent());
                 } catch (IOException e) {
-                    // left for deleteOnExit
+                    // a leftover empty folder in /tmp
                 }
             });
             return new Connection(p, server, options.outputCap(), spawn);
         } catch (IOException e) {
-            if (cds.stream().anyMatch(o -> o.startsWith("-XX:Archive"))) {
-                archiveWritten(dumpTo);
-            }
             throw new UncheckedIOException("grade: could not start a grading JVM: " + e.getMessage(), e);
         }
     }
 
     private List<String> java(List<String> cds, Path socket) {
-        List<String> cmd = new ArrayList<>(List.of(javaBin(), "-Xmx" + options.memoryMb() + "m", "-Xss1m", "-XX:+UseSerialGC",
+        List<String> cmd = new ArrayList<>();
+        if (Files.isExecutable(Path.of(PRLIMIT))) {
+            // no file larger than 256 MB (a submission filling the disk), no core dumps
+            cmd.addAll(List.of(PRLIMIT, "--fsize=" + (256L << 20), "--core=0"));
+        }
+        cmd.addAll(List.of(javaBin(), "-Xmx" + options.memoryMb() + "m", "-Xss1m", "-XX:+UseSerialGC",
                 "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData", "-XX:+DisableAttachMechanism"));
         cmd.addAll(cds);
         // extra options for experiments (e.g. -XX:TieredStopAtLevel=4), after ours so that they win

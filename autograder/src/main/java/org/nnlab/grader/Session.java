@@ -53,6 +53,7 @@ final class Session {
     private final List<Map<Method, String>> methods = new ArrayList<>();
     private final StringBuilder printed = new StringBuilder();
     private final java.nio.file.Path scratch;
+    private final long outputCap;
     private Connection worker;
     private int jvms;
     private int maxJvms = MAX_JVMS; // started before the tests (finding an initialiser to blame) do not count
@@ -65,8 +66,9 @@ final class Session {
     private long bytes;
     private long callNanos;
 
-    Session(Sandbox sandbox, List<SubmissionLoader.Part> parts, java.nio.file.Path scratch) {
+    Session(Sandbox sandbox, List<SubmissionLoader.Part> parts, java.nio.file.Path scratch, long outputCap) {
         this.sandbox = sandbox;
+        this.outputCap = outputCap;
         this.parts = new ArrayList<>(parts);
         this.scratch = scratch;
         for (SubmissionLoader.Part p : parts) {
@@ -204,8 +206,11 @@ final class Session {
             worker.kill();
             bytes += worker.bytesReceived();
             String p = worker.printed();
-            if (printed.length() < 1 << 20) {
-                printed.append(p, 0, Math.min(p.length(), (1 << 20) - printed.length()));
+            int room = (int) Math.max(0, outputCap - printed.length());
+            if (p.length() > room) {
+                printed.append(p, 0, room).append("\n[output truncated at ").append(outputCap).append(" bytes]\n");
+            } else {
+                printed.append(p);
             }
             worker = null;
         }
@@ -299,7 +304,7 @@ final class Session {
             try {
                 m = worker.receive(deadline);
             } catch (Connection.Ended e) {
-                lose(e.why, e.getMessage());
+                lose(e.why, e.why == Connection.End.EXITED ? describe(e.getMessage(), worker.printed()) : e.getMessage());
                 return null;
             }
             if (m.op() != Wire.Op.CALLBACK) {
@@ -337,13 +342,33 @@ final class Session {
             }
             Object result = method.invoke(target, args);
             Wire.Body b = new Wire.Body();
-            b.values(exports == null ? new Exports() : exports).write(result, method.getReturnType());
+            Values.Writer w = b.values(exports == null ? new Exports() : exports);
+            w.write(result, method.getReturnType());
+            b.out.writeInt(args.length);
+            for (int k = 0; k < args.length; k++) {
+                w.write(args[k], method.getParameterTypes()[k]);   // what the function did to its arguments
+            }
             return new Wire.Message(Wire.Op.RETURN, b.bytes());
         } catch (InvocationTargetException e) {
             return new Wire.Message(Wire.Op.THROW, thrownBody(e.getCause()));
         } catch (Exception | StackOverflowError e) {
             return new Wire.Message(Wire.Op.THROW, thrownBody(e));
         }
+    }
+
+    /** "exit code N (did the code call System.exit(N)?)", or what the output says happened. */
+    private String describe(String exit, String output) {
+        String code = exit.replace("exit code ", "");
+        if (output.contains("OutOfMemoryError")) {
+            return "it ran out of memory (" + exit + ")";
+        }
+        if (code.equals("137") || code.equals("9")) {
+            return exit + ": it was killed, perhaps by the system for using too much memory";
+        }
+        if (code.equals("134") || code.equals("139")) {
+            return exit + ": the JVM crashed";
+        }
+        return exit + " (did the code call System.exit(" + code + ")?)";
     }
 
     private static byte[] thrownBody(Throwable t) {

@@ -58,7 +58,7 @@ public final class SubmissionLoader {
          */
         public Part without(List<Cell> cells, String why) {
             Map<String, String> p = new LinkedHashMap<>(problems);
-            cells.forEach(c -> p.put(c.exercise(), why.replace("CELL", c.where())));
+            cells.forEach(c -> p.put(c.exercise(), why.replace("CELL", "exercise " + c.exercise() + " (" + c.where() + ")")));
             List<Cell> kept = new ArrayList<>(source.cells());
             kept.removeAll(cells);
             Source s = new Source(source.rel(), kept, source.imports(), source.wholeClass());

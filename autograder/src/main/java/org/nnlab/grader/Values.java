@@ -175,21 +175,17 @@ final class Values {
             int n = Array.getLength(v);
             out.writeInt(n);
             if (component == double.class) {
-                for (double d : (double[]) v) {
-                    out.writeDouble(d);
-                }
+                bulk(n, 8).asDoubleBuffer().put((double[]) v);
+                flushBulk();
             } else if (component == int.class) {
-                for (int i : (int[]) v) {
-                    out.writeInt(i);
-                }
+                bulk(n, 4).asIntBuffer().put((int[]) v);
+                flushBulk();
             } else if (component == long.class) {
-                for (long l : (long[]) v) {
-                    out.writeLong(l);
-                }
+                bulk(n, 8).asLongBuffer().put((long[]) v);
+                flushBulk();
             } else if (component == float.class) {
-                for (float f : (float[]) v) {
-                    out.writeFloat(f);
-                }
+                bulk(n, 4).asFloatBuffer().put((float[]) v);
+                flushBulk();
             } else if (component.isPrimitive()) {
                 for (int k = 0; k < n; k++) {
                     primitive(Array.get(v, k));
@@ -214,18 +210,29 @@ final class Values {
                 return;
             }
             if (type == DataType.DOUBLE) {
-                for (double d : c.data().asDouble()) {
-                    out.writeDouble(d);
-                }
+                double[] d = c.data().asDouble();
+                bulk(d.length, 8).asDoubleBuffer().put(d);
             } else if (type.isFPType()) {
-                for (float f : c.data().asFloat()) {
-                    out.writeFloat(f);
-                }
+                float[] f = c.data().asFloat();
+                bulk(f.length, 4).asFloatBuffer().put(f);
             } else {
-                for (long l : c.data().asLong()) {
-                    out.writeLong(l);
-                }
+                long[] l = c.data().asLong();
+                bulk(l.length, 8).asLongBuffer().put(l);
             }
+            flushBulk();
+        }
+
+        private java.nio.ByteBuffer buffer;
+
+        /** A buffer for {@code n} numbers of {@code size} bytes, written out whole by {@link #flushBulk}. */
+        private java.nio.ByteBuffer bulk(int n, int size) {
+            buffer = java.nio.ByteBuffer.allocate(Math.multiplyExact(n, size));
+            return buffer;
+        }
+
+        private void flushBulk() throws IOException {
+            out.write(buffer.array());
+            buffer = null;
         }
 
         private void record(Record r) throws IOException {
@@ -370,25 +377,13 @@ final class Values {
             Object a = Array.newInstance(component, n);
             seen.set(slot, a);   // an element may be this array again
             if (component == double.class) {
-                double[] d = (double[]) a;
-                for (int k = 0; k < n; k++) {
-                    d[k] = in.readDouble();
-                }
+                bulk(n, 8).asDoubleBuffer().get((double[]) a);
             } else if (component == int.class) {
-                int[] d = (int[]) a;
-                for (int k = 0; k < n; k++) {
-                    d[k] = in.readInt();
-                }
+                bulk(n, 4).asIntBuffer().get((int[]) a);
             } else if (component == long.class) {
-                long[] d = (long[]) a;
-                for (int k = 0; k < n; k++) {
-                    d[k] = in.readLong();
-                }
+                bulk(n, 8).asLongBuffer().get((long[]) a);
             } else if (component == float.class) {
-                float[] d = (float[]) a;
-                for (int k = 0; k < n; k++) {
-                    d[k] = in.readFloat();
-                }
+                bulk(n, 4).asFloatBuffer().get((float[]) a);
             } else {
                 for (int k = 0; k < n; k++) {
                     Object e = read();
@@ -440,23 +435,27 @@ final class Values {
             }
             if (type == DataType.DOUBLE) {
                 double[] d = new double[(int) n];
-                for (int k = 0; k < n; k++) {
-                    d[k] = in.readDouble();
-                }
+                bulk((int) n, 8).asDoubleBuffer().get(d);
                 return Nd4j.create(d, shape, 'c');
             }
             if (type.isFPType()) {
                 float[] f = new float[(int) n];
-                for (int k = 0; k < n; k++) {
-                    f[k] = in.readFloat();
-                }
+                bulk((int) n, 4).asFloatBuffer().get(f);
                 return Nd4j.create(f, shape, 'c').castTo(type);
             }
             long[] l = new long[(int) n];
-            for (int k = 0; k < n; k++) {
-                l[k] = in.readLong();
-            }
+            bulk((int) n, 8).asLongBuffer().get(l);
             return Nd4j.createFromArray(l).reshape('c', shape).castTo(type);
+        }
+
+        /** The next {@code n} numbers of {@code size} bytes, read whole (the count was checked against the message). */
+        private java.nio.ByteBuffer bulk(int n, int size) throws IOException {
+            if ((long) n * size > in.available()) {
+                throw new BadValue(n + " numbers in a message of " + in.available() + " more bytes");
+            }
+            byte[] b = new byte[n * size];
+            in.readFully(b);
+            return java.nio.ByteBuffer.wrap(b);
         }
 
         private Record record() throws IOException {
