@@ -89,8 +89,8 @@ public final class Reports {
     }
 
     /** What every output of a submission graded without a sandbox says. */
-    public static final String UNSANDBOXED_NOTE = "Graded unsandboxed (--sandbox none): the submission's code ran without isolation "
-            + "from the grader's files, processes and network.";
+    public static final String UNSANDBOXED_NOTE = "Graded unsandboxed (--sandbox none, or no working bubblewrap): the submission's code "
+            + "ran without isolation from the grader's files, processes and network.";
 
     /** {@code value} (a record, a list, a map) as indented JSON text ending in a newline, for files people read. */
     public static String json(Object value) {
