@@ -53,6 +53,27 @@ class SubmissionReaderTest {
     }
 
     @Test
+    @DisplayName("in a zip too: the entry named as the notebook over a newer copy, and else the newest entry (the zip's own times)")
+    void copiesInAZip() throws IOException {
+        Path zip = tmp.resolve("work.zip");
+        try (var z = new java.util.zip.ZipOutputStream(Files.newOutputStream(zip))) {
+            for (Object[] e : new Object[][] {{"work/01-rectangle-Copy1.ipynb", Fixtures.STUDENT_01, 1_700_000_900L},
+                    {"work/01-rectangle.ipynb", Fixtures.SOLUTION_01, 1_700_000_000L}}) {
+                var entry = new java.util.zip.ZipEntry((String) e[0]);
+                entry.setLastModifiedTime(java.nio.file.attribute.FileTime.fromMillis((long) e[2] * 1000));
+                z.putNextEntry(entry);
+                Files.copy((Path) e[1], z);
+                z.closeEntry();
+            }
+        }
+        SubmissionReader.Read r = SubmissionReader.read(zip);
+        assertEquals("work/01-rectangle.ipynb", r.sources().get("01-rectangle").rel());
+        assertEquals(referenceSigmoid(), sigmoidCell(r));
+        assertTrue(r.notes().contains("2 files for notebook 01-rectangle: graded work/01-rectangle.ipynb (its name is the expected one); "
+                + "ignored work/01-rectangle-Copy1.ipynb"), r.notes().toString());
+    }
+
+    @Test
     @DisplayName("without a file named as the notebook, the newest is read, with a note")
     void newestWithoutTheName() throws IOException {
         Path folder = tmp.resolve("submission");
