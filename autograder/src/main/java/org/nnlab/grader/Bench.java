@@ -1,5 +1,8 @@
 package org.nnlab.grader;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,7 +17,7 @@ import java.util.stream.Stream;
  * {@code ./nnlab grade --bench N}: the grading benchmark of issue 6 (300 notebooks on 2 cores in
  * under 10 minutes). Makes N notebook submissions of notebook 01 from the reference and the student
  * notebook with variations (full marks, untouched, a wrong sigmoid, transposed weights, a compile error,
- * the cost written differently), each a distinct file, grades them as a batch ({@link GradeMain#batch}, each in its
+ * the cost written differently), each a distinct file, grades them as a batch ({@link Batch#grade}, each in its
  * own JVM, {@code --jobs} at once) and prints per submission its wall time, its JVM's start cost (from
  * starting the process, sandbox included, to the worker's {@code main}) and its read-and-compile time,
  * then the totals, the load average before and after (the machine may be shared) and whether the goal
@@ -50,43 +53,39 @@ public final class Bench {
      * Writes {@code n} submissions into {@code folder}: {@code NNN-variant.ipynb}, from {@code reference}
      * and {@code student} (notebook 01), each with a comment naming it so that no two are the same file.
      */
-    @SuppressWarnings("unchecked")
     static List<Path> makeSubmissions(Path folder, int n, Path reference, Path student) throws IOException {
         Files.createDirectories(folder);
         List<Path> made = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             Map.Entry<String, Map<String, String>> v = VARIANTS.get(i % VARIANTS.size());
-            Path from = v.getKey().equals("untouched") ? student : reference;
-            Map<String, Object> nb = (Map<String, Object>) Json.parse(Files.readString(from));
+            JsonNode nb = Reports.JSON.readTree((v.getKey().equals("untouched") ? student : reference).toFile());
             boolean marked = false;
-            for (Object c : (List<Object>) nb.get("cells")) {
-                Map<String, Object> cell = (Map<String, Object>) c;
-                Object meta = ((Map<String, Object>) cell.get("metadata")).get("nnlab");
-                Object id = meta instanceof Map<?, ?> m ? m.get("exercise") : null;
-                if (id == null) {
+            for (JsonNode cell : nb.path("cells")) {
+                JsonNode id = cell.path("metadata").path("nnlab").path("exercise");
+                if (id.isMissingNode() || id.isNull()) {
                     continue;
                 }
-                String src = v.getValue().getOrDefault(id.toString(), source(cell.get("source")));
+                String src = v.getValue().getOrDefault(id.asText(), source(cell.get("source")));
                 if (!marked) {
                     src = "// submission " + i + " (" + v.getKey() + ")\n" + src;
                     marked = true;
                 }
-                cell.put("source", src);
+                ((ObjectNode) cell).put("source", src);
             }
             Path p = folder.resolve(String.format(Locale.ROOT, "%03d-%s.ipynb", i, v.getKey()));
-            Files.writeString(p, Json.write(nb));
+            Reports.JSON.writer().without(SerializationFeature.INDENT_OUTPUT).writeValue(p.toFile(), nb);
             made.add(p);
         }
         return made;
     }
 
-    private static String source(Object o) {
-        if (o instanceof List<?> l) {
+    private static String source(JsonNode node) {
+        if (node != null && node.isArray()) {
             StringBuilder b = new StringBuilder();
-            l.forEach(b::append);
+            node.forEach(line -> b.append(line.asText()));
             return b.toString();
         }
-        return String.valueOf(o);
+        return node == null ? "" : node.asText();
     }
 
     /** Runs the benchmark; prints to {@code System.out}. Returns 0 when the goal was met, 1 otherwise. */
@@ -107,7 +106,7 @@ public final class Bench {
                 Runtime.getRuntime().availableProcessors(), box.isolation(), box.archive() == null ? "off"
                         : box.archive() + (Files.exists(box.archive()) ? "" : " (written by the first JVM)"), loadBefore);
         long start = System.nanoTime();
-        GradeMain.batch(box, folder, out, jobs, true, List.of("01"));
+        Batch.grade(box, folder, out, jobs, true, List.of("01"));
         double wall = (System.nanoTime() - start) / 1e9;
         String loadAfter = loadAverage();
 
@@ -115,14 +114,15 @@ public final class Bench {
         System.out.printf(Locale.ROOT, "%-28s %6s %8s %9s %8s %8s  %s%n", "submission", "score", "seconds", "jvm start", "compile", "cpu", "status");
         try (Stream<Path> dirs = Files.list(out)) {
             for (Path d : dirs.filter(Files::isDirectory).sorted().toList()) {
-                Map<?, ?> g = (Map<?, ?>) Json.parse(Files.readString(d.resolve("grade.json")));
-                double s = num(g.get("seconds"));
-                double js = num(g.get("jvm_start_seconds"));
-                double ls = num(g.get("load_seconds"));
-                double cs = num(g.get("cpu_seconds"));
-                rows.add(new double[] {s, js, ls, cs});
-                System.out.printf(Locale.ROOT, "%-28s %6s %8.2f %9.2f %8.2f %8.2f  %s%n", g.get("student"), g.get("total") + "/" + g.get("max"), s, js, ls,
-                        cs, g.get("status"));
+                Reports.Summary g = Batch.readSummary(d.resolve("grade.json"));
+                if (g == null) {
+                    continue;
+                }
+                double js = g.jvmStartSeconds() == null ? Double.NaN : g.jvmStartSeconds();
+                double ls = g.loadSeconds() == null ? Double.NaN : g.loadSeconds();
+                rows.add(new double[] {g.seconds(), js, ls, g.cpuSeconds()});
+                System.out.printf(Locale.ROOT, "%-28s %6s %8.2f %9.2f %8.2f %8.2f  %s%n", g.student(), g.total() + "/" + g.max(), g.seconds(), js, ls,
+                        g.cpuSeconds(), g.status());
             }
         }
         double[] secs = rows.stream().mapToDouble(r -> r[0]).sorted().toArray();
@@ -141,10 +141,6 @@ public final class Bench {
                 + "%.1f min (300 x mean CPU / cores)%n", mean(cpus), pct(cpus, 50), cores, 300 * mean(cpus) / cores / 60);
         System.out.println("load average after: " + loadAfter + " (1, 5, 15 min; other work on the machine slows the figures)");
         return per300 <= GOAL_SECONDS_PER_300 ? 0 : 1;
-    }
-
-    private static double num(Object o) {
-        return o instanceof Number x ? x.doubleValue() : Double.NaN;
     }
 
     static double mean(double[] xs) {

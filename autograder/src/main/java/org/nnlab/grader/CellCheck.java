@@ -54,7 +54,8 @@ final class CellCheck {
 
     /**
      * The syntax errors of {@code cell} alone, each as "exercise 1.2 (cell 12), line 3: message", with
-     * a word on what exercise cells hold when a statement stands outside a method. Empty when it parses.
+     * a hint for a brace too many or too few, and {@link CompileHints}' for a statement outside a method.
+     * Empty when it parses.
      */
     static List<String> parseErrors(Cell cell) {
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
@@ -64,24 +65,20 @@ final class CellCheck {
         for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
             if (d.getKind() == Diagnostic.Kind.ERROR && errors.size() < 3) {
                 int line = (int) Math.max(1, Math.min(Math.max(lines, 1), d.getLineNumber() - 1));
-                String message = d.getMessage(Locale.ROOT).strip();
-                errors.add(cell.at(line) + ": " + message + hint(message, d.getLineNumber() - 1 > lines));
+                String message = CompileHints.explainCompileError(d.getMessage(Locale.ROOT).strip(), cell.text(), line);
+                errors.add(cell.at(line) + ": " + message + braceHint(message, d.getLineNumber() - 1 > lines));
             }
         }
         return errors;
     }
 
-    private static String hint(String message, boolean atTheEnd) {
+    /** A word on braces, when the message is javac's for a cell that ends inside a block or closes its class. */
+    private static String braceHint(String message, boolean atTheEnd) {
         if (atTheEnd || message.contains("reached end of file")) {
             return " (a '{' without its '}': the cell ends inside a method or class)";
         }
         if (message.contains("class, interface, enum, or record expected")) {
             return " (one '}' too many: it closes the class, so what follows is outside it)";
-        }
-        if (message.contains("<identifier> expected") || message.contains("illegal start of type")
-                || message.contains("invalid method declaration")) {
-            return " (an exercise cell holds declarations only: methods, fields and classes; a statement such as"
-                    + " a call or a print belongs inside a method, or in another cell)";
         }
         return "";
     }

@@ -11,26 +11,26 @@ import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.nnlab.exercises.Catalog;
 import org.nnlab.exercises.ExerciseSet;
+import picocli.CommandLine;
+import picocli.CommandLine.Help;
+import picocli.CommandLine.ParameterException;
 
 /**
- * {@code ./nnlab grade SUBMISSION|FOLDER [--out DIR] [--jobs N] [--force] [--notebook NN]...
- * [--memory MB] [--test-timeout S] [--timeout S] [--sandbox auto|bwrap|unshare|none]}.
+ * {@code ./nnlab grade SUBMISSION|FOLDER [options]} ({@link GradeOptions} lists them; picocli parses
+ * them and writes the usage text).
  *
- * <p>One submission (a notebook, a .zip, or a folder with .java files) prints a table and writes
- * {@code DIR/results.json} (default DIR: the current folder). A folder of submissions (each entry a
- * notebook, a .zip or a folder) writes {@code DIR/<student>/results.json}, {@code feedback.md}, {@code feedback.html} and
- * {@code grade.json} and {@code DIR/gradebook.csv} (default DIR: FOLDER-grades next to it); a re-run
- * skips students whose submission is unchanged since it was graded, unless {@code --force}.
- * {@code --bench N} runs {@link Bench}; {@code --gradescope-package OUT.zip} runs {@link GradescopePackage}.
+ * <p>One submission (a notebook, a .zip, or a folder with .java files; any folder with {@code --one})
+ * prints a table and writes {@code DIR/results.json} and {@code feedback.html} (default DIR: the
+ * current folder). A folder of submissions ({@link Batch}) writes per student
+ * {@code DIR/<student>/results.json}, {@code feedback.md}, {@code feedback.html} and {@code grade.json},
+ * and {@code DIR/gradebook.csv} (default DIR: FOLDER-grades next to it). A folder is graded only in a
+ * working sandbox (bubblewrap), or unsandboxed when {@code --sandbox none} says so; every result of an
+ * unsandboxed run says it was. {@code --bench N} runs {@link Bench}; {@code --gradescope-package OUT.zip}
+ * runs {@link GradescopePackage}.
  */
 public final class GradeMain {
 
@@ -41,92 +41,106 @@ public final class GradeMain {
         System.exit(run(args));
     }
 
+    /** Runs {@code ./nnlab grade ARGS}; returns the exit code (0 done, 1 benchmark goal missed, 2 bad arguments or no sandbox). */
     static int run(String[] args) throws Exception {
-        Path target = null;
-        Path out = null;
-        int jobs = 2;
-        boolean force = false;
-        List<String> notebooks = new ArrayList<>();
-        Sandbox.Options o = Sandbox.Options.defaults();
-        int memory = o.memoryMb();
-        double testSeconds = o.testSeconds();
-        double timeout = o.submissionSeconds();
-        String sandbox = o.isolation();
-        int bench = 0;
-        Path gradescope = null;
-        boolean one = false;
-        for (int i = 0; i < args.length; i++) {
-            String opt = args[i];
-            try {
-                switch (args[i]) {
-                    case "--one" -> one = true;
-                    case "--out" -> out = Path.of(args[++i]);
-                    case "--jobs" -> jobs = Integer.parseInt(args[++i]);
-                    case "--force" -> force = true;
-                    case "--notebook" -> notebooks.add(args[++i]);
-                    case "--memory" -> memory = Integer.parseInt(args[++i]);
-                    case "--test-timeout" -> testSeconds = Double.parseDouble(args[++i]);
-                    case "--timeout" -> timeout = Double.parseDouble(args[++i]);
-                    case "--sandbox" -> sandbox = args[++i];
-                    case "--bench" -> bench = Integer.parseInt(args[++i]);
-                    case "--gradescope-package" -> gradescope = Path.of(args[++i]);
-                    case "-h", "--help" -> {
-                        System.out.println(usage());
-                        return 0;
-                    }
-                    default -> {
-                        if (args[i].startsWith("--") || target != null) {
-                            System.err.println("grade: unexpected argument " + args[i] + "\n" + usage());
-                            return 2;
-                        }
-                        target = Path.of(args[i]);
-                    }
-                }
-            } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
-                System.err.println("grade: " + opt + " expects " + (opt.equals("--test-timeout") || opt.equals("--timeout") ? "a number of seconds"
-                        : opt.equals("--sandbox") ? "auto, bwrap, unshare or none" : opt.equals("--out") || opt.equals("--gradescope-package")
-                        || opt.equals("--notebook") ? "a value" : "a whole number") + ", got " + (i < args.length ? "'" + args[i] + "'" : "nothing")
-                        + "\n" + usage());
-                return 2;
-            }
-        }
-        if (gradescope != null) {
-            return GradescopePackage.build(gradescope, notebooks);
-        }
-        if (bench > 0) {
-            Sandbox box = new Sandbox(new Sandbox.Options(memory, testSeconds, timeout, 1 << 20, sandbox));
-            Path work = out != null ? out : Files.createTempDirectory("nnlab-bench-");
-            return Bench.run(box, bench, jobs, Path.of(System.getProperty("nnlab.root", ".")).toAbsolutePath(), work);
-        }
-        if (target == null || !Files.exists(target)) {
-            System.err.println("grade: " + (target == null ? "no submission given" : "there is no file or folder " + target) + "\n" + usage());
+        GradeOptions o = new GradeOptions();
+        CommandLine cli = GradeOptions.commandLine(o);
+        try {
+            cli.parseArgs(args);
+        } catch (ParameterException e) {
+            System.err.println("grade: " + e.getMessage() + "\n" + usage());
             return 2;
         }
-        Sandbox box = new Sandbox(new Sandbox.Options(memory, testSeconds, timeout, 1 << 20, sandbox));
-        if (!one && isBatch(target)) {
-            return batch(box, target, out == null ? target.toAbsolutePath().resolveSibling(target.getFileName() + "-grades") : out, jobs, force, notebooks);
+        if (cli.isUsageHelpRequested()) {
+            System.out.print(usage());
+            return 0;
         }
+        if (o.gradescope != null) {
+            return GradescopePackage.build(o.gradescope, o.notebooks);
+        }
+        if (o.bench > 0) {
+            return bench(o);
+        }
+        if (o.target == null || !Files.exists(o.target)) {
+            System.err.println("grade: " + (o.target == null ? "no submission given" : "there is no file or folder " + o.target) + "\n" + usage());
+            return 2;
+        }
+        boolean batch = !o.one && isBatch(o.target);
+        Sandbox box = sandbox(o, batch);
+        if (box == null) {
+            return 2;
+        }
+        if (batch) {
+            Path out = o.out == null ? o.target.toAbsolutePath().resolveSibling(o.target.getFileName() + "-grades") : o.out;
+            return Batch.grade(box, o.target, out, o.jobs, o.force, o.notebooks);
+        }
+        return single(box, o.target, o.out == null ? Path.of(".") : o.out, o.notebooks);
+    }
+
+    /** The usage text, generated by picocli from {@link GradeOptions}. */
+    static String usage() {
+        return GradeOptions.commandLine(new GradeOptions()).getUsageMessage(Help.Ansi.OFF);
+    }
+
+    private static int bench(GradeOptions o) throws Exception {
+        Sandbox box = sandbox(o, true);
+        if (box == null) {
+            return 2;
+        }
+        Path work = o.out != null ? o.out : Files.createTempDirectory("nnlab-bench-");
+        return Bench.run(box, o.bench, o.jobs, Path.of(System.getProperty("nnlab.root", ".")).toAbsolutePath(), work);
+    }
+
+    /**
+     * The sandbox for these options, or null (with the reason printed) when grading must not start:
+     * a folder of submissions, or an explicit {@code --sandbox bwrap}, where no sandbox works.
+     */
+    private static Sandbox sandbox(GradeOptions o, boolean folder) {
+        Sandbox box = new Sandbox(new Sandbox.Options(o.memory, o.testSeconds, o.timeout, 1 << 20, o.sandbox.label()));
+        String refusal = refusal(o.sandbox, box.isolation(), folder);
+        if (refusal != null) {
+            System.err.println(refusal);
+            return null;
+        }
+        if (!sandboxed(box.isolation())) {
+            System.err.println("grade: " + Reports.UNSANDBOXED_NOTE);
+        }
+        return box;
+    }
+
+    /** Whether {@code isolation} ({@link Sandbox#isolation}) is a sandbox: bubblewrap, not "none" (nor the removed unshare modes). */
+    static boolean sandboxed(String isolation) {
+        return !isolation.equals(Result.UNSANDBOXED) && !isolation.startsWith("unshare");
+    }
+
+    /**
+     * Why grading must not start, or null: no working sandbox ({@code isolation}) while grading a folder
+     * ({@code folder}) or while {@code --sandbox bwrap} asked for one, unless {@code --sandbox none}.
+     */
+    static String refusal(GradeOptions.SandboxMode mode, String isolation, boolean folder) {
+        if (mode == GradeOptions.SandboxMode.NONE || sandboxed(isolation) || (!folder && mode == GradeOptions.SandboxMode.AUTO)) {
+            return null;
+        }
+        return "grade: no working sandbox here (bubblewrap is missing or cannot create its namespaces; got isolation '" + isolation + "'), "
+                + "so the submissions' code would run with your rights: able to read the hidden tests and other students' work and to "
+                + "change their results. Install bubblewrap (sudo apt-get install bubblewrap; check it with: bwrap --ro-bind / / true), "
+                + "or give --sandbox none to grade unsandboxed (every result then says so).";
+    }
+
+    /** Grades one submission: prints the table, writes results.json and feedback.html into {@code dir}. */
+    private static int single(Sandbox box, Path target, Path dir, List<String> notebooks) throws IOException {
         List<ExerciseSet<?>> sets = sets(notebooks, List.of(target));
-        Path dir = out == null ? Path.of(".") : out;
         Path scratch = Files.createTempDirectory("nnlab-grade-");
         try {
             Result r = box.grade(student(target), target, sets, scratch);
             System.out.print(Reports.table(r));
-            Reports.writeAtomically(dir.resolve("results.json"), Json.pretty(Reports.resultsJson(r)));
+            Reports.writeAtomically(dir.resolve("results.json"), Reports.json(Reports.resultsJson(r)));
             Reports.writeAtomically(dir.resolve("feedback.html"), Reports.feedbackHtml(r));
             System.out.println("wrote " + dir.resolve("results.json") + " and " + dir.resolve("feedback.html"));
         } finally {
             deleteTree(scratch);
         }
         return 0;
-    }
-
-    static String usage() {
-        return "usage: ./nnlab grade SUBMISSION|FOLDER [--out DIR] [--jobs N] [--force] [--notebook NN]... [--memory MB]\n"
-                + "                    [--test-timeout S] [--timeout S] [--sandbox auto|bwrap|unshare|none]\n"
-                + "       --one: grade FOLDER as one submission (Gradescope's submission folder), not as a folder of submissions\n"
-                + "       ./nnlab grade --bench N [--jobs N] [--out DIR]      (N notebook submissions made and graded; prints the times)\n"
-                + "       ./nnlab grade --gradescope-package OUT.zip [--notebook NN]...   (a Gradescope autograder package)";
     }
 
     /**
@@ -143,6 +157,7 @@ public final class GradeMain {
         }
     }
 
+    /** The student a submission is: its file name without the extension, or its folder's name. */
     static String student(Path p) {
         String name = p.getFileName().toString();
         int dot = name.lastIndexOf('.');
@@ -169,99 +184,32 @@ public final class GradeMain {
         return ordered;
     }
 
-    static int batch(Sandbox box, Path folder, Path out, int jobs, boolean force, List<String> notebooks) throws Exception {
-        List<Path> subs;
-        try (Stream<Path> entries = Files.list(folder)) {
-            subs = entries.filter(p -> !p.getFileName().toString().startsWith("."))
-                    .filter(p -> Files.isDirectory(p) || p.toString().endsWith(".ipynb") || p.toString().endsWith(".zip"))
-                    .sorted().toList();
-        }
-        List<ExerciseSet<?>> sets = sets(notebooks, subs);
-        List<String> exercises = sets.stream().flatMap(s -> s.exercises().stream()).toList();
-        Files.createDirectories(out);
-        System.err.println("grade: " + subs.size() + " submissions in " + folder + ", notebooks "
-                + sets.stream().map(ExerciseSet::notebook).toList() + ", " + jobs + " workers, isolation: " + box.isolation());
-        AtomicInteger finished = new AtomicInteger();
-        AtomicInteger skipped = new AtomicInteger();
-        long start = System.nanoTime();
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, jobs));
-        List<Future<?>> futures = new ArrayList<>();
-        for (Path sub : subs) {
-            futures.add(pool.submit(() -> {
-                String student = student(sub);
-                Path dir = out.resolve(student);
-                String sha = sha256(sub);
-                Path summary = dir.resolve("grade.json");
-                if (!force && Files.exists(summary) && sha.equals(((Map<?, ?>) Json.parse(Files.readString(summary))).get("sha256"))) {
-                    skipped.incrementAndGet();
-                } else {
-                    Path scratch = Files.createTempDirectory("nnlab-grade-");
-                    try {
-                        Result r = box.grade(student, sub, sets, scratch);
-                        Reports.writeAtomically(dir.resolve("results.json"), Json.pretty(Reports.resultsJson(r)));
-                        Reports.writeAtomically(dir.resolve("feedback.md"), Reports.feedback(r));
-                        Reports.writeAtomically(dir.resolve("feedback.html"), Reports.feedbackHtml(r));
-                        Reports.writeAtomically(summary, Json.pretty(Reports.summary(r, sha)));   // last: marks it graded
-                    } finally {
-                        deleteTree(scratch);
-                    }
-                }
-                int n = finished.incrementAndGet();
-                synchronized (GradeMain.class) {
-                    writeGradebook(out, exercises);
-                    double s = (System.nanoTime() - start) / 1e9;
-                    System.err.printf("\r[%d/%d] %s (%d skipped as already graded), %.0f s", n, subs.size(), student, skipped.get(), s);
-                }
-                return null;
-            }));
-        }
-        pool.shutdown();
-        for (Future<?> f : futures) {
-            f.get();
-        }
-        writeGradebook(out, exercises);
-        System.err.println();
-        System.out.println("graded " + (subs.size() - skipped.get()) + ", skipped " + skipped.get() + " (already graded; --force regrades); gradebook: "
-                + out.resolve("gradebook.csv"));
-        return 0;
-    }
-
-    private static void writeGradebook(Path out, List<String> exercises) throws IOException {
-        List<Map<String, Object>> rows = new ArrayList<>();
-        try (Stream<Path> dirs = Files.list(out)) {
-            for (Path d : dirs.filter(Files::isDirectory).sorted().toList()) {
-                Path g = d.resolve("grade.json");
-                if (Files.exists(g)) {
-                    @SuppressWarnings("unchecked")
-                    Map<String, Object> row = (Map<String, Object>) Json.parse(Files.readString(g));
-                    rows.add(row);
-                }
-            }
-        }
-        Reports.writeAtomically(out.resolve("gradebook.csv"), Reports.gradebook(rows, exercises));
-    }
-
+    /** The SHA-256 of a file, or of a folder's files (their paths and contents, in name order). */
     static String sha256(Path p) throws IOException {
+        MessageDigest md;
         try {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            List<Path> files;
-            if (Files.isDirectory(p)) {
-                try (Stream<Path> s = Files.walk(p)) {
-                    files = s.filter(Files::isRegularFile).sorted().toList();
-                }
-            } else {
-                files = List.of(p);
-            }
-            for (Path f : files) {
-                md.update(p.relativize(f).toString().getBytes());
-                try (InputStream in = Files.newInputStream(f)) {
-                    md.update(in.readAllBytes());
-                }
-            }
-            return HexFormat.of().formatHex(md.digest());
+            md = MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+        List<Path> files;
+        if (Files.isDirectory(p)) {
+            try (Stream<Path> s = Files.walk(p)) {
+                files = s.filter(Files::isRegularFile).sorted().toList();
+            }
+        } else {
+            files = List.of(p);
+        }
+        byte[] buf = new byte[1 << 16];
+        for (Path f : files) {
+            md.update(p.relativize(f).toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            try (InputStream in = Files.newInputStream(f)) {
+                for (int n; (n = in.read(buf)) > 0; ) {
+                    md.update(buf, 0, n);
+                }
+            }
+        }
+        return HexFormat.of().formatHex(md.digest());
     }
 
     static void deleteTree(Path dir) throws IOException {

@@ -76,36 +76,12 @@ public final class GradescopePackage {
         Files.createDirectories(abs.getParent());
         Path tmp = Files.createTempFile(abs.getParent(), ".gradescope", ".zip");
         Files.delete(tmp);   // zipfs creates it
-        List<String> jars = new ArrayList<>();
-        Set<String> names = new LinkedHashSet<>();
+        List<String> jars;
         try (FileSystem zip = FileSystems.newFileSystem(URI.create("jar:" + tmp.toUri()),
                 Map.of("create", "true", "enablePosixFileAttributes", "true", "noCompression", "true"))) {
-            Path lib = Files.createDirectories(zip.getPath("/lib"));
-            for (String entry : classPath) {
-                Path p = Path.of(entry);
-                if (entry.isBlank() || !Files.exists(p) || p.getFileName().toString().equals("test-classes")) {
-                    continue;
-                }
-                String name = jarName(p, names);
-                if (Files.isDirectory(p)) {
-                    try (OutputStream o = Files.newOutputStream(lib.resolve(name))) {
-                        jarFolder(p, o);
-                    }
-                } else {
-                    Files.copy(p, lib.resolve(name));
-                }
-                jars.add(name);
-            }
+            jars = packJars(Files.createDirectories(zip.getPath("/lib")), classPath);
             Files.writeString(zip.getPath("/classpath.txt"), String.join(":", jars) + "\n");
-            Path warm = Files.createDirectories(zip.getPath("/warmup"));
-            List<String> samples = new ArrayList<>();
-            for (ExerciseSet<?> s : sets) {
-                Path nb = root.resolve("notebooks").resolve(s.notebook() + ".ipynb");
-                if (Files.isRegularFile(nb)) {
-                    Files.copy(nb, warm.resolve(nb.getFileName().toString()));
-                    samples.add(nb.getFileName().toString());
-                }
-            }
+            List<String> samples = packWarmUp(Files.createDirectories(zip.getPath("/warmup")), sets, root);
             String flags = String.join(" ", sets.stream().map(s -> "--notebook " + s.notebook()).toList());
             script(zip.getPath("/setup.sh"), setupScript(samples.isEmpty() ? null : samples.get(0), flags));
             script(zip.getPath("/run_autograder"), runScript(flags));
@@ -115,6 +91,41 @@ public final class GradescopePackage {
                 sets.stream().map(ExerciseSet::notebook).toList());
         System.out.println("upload it as the assignment's autograder (Configure Autograder -> Zip file upload, Ubuntu 22.04 image)");
         return 0;
+    }
+
+    /** Copies the class path's jars into {@code lib} and packs its class folders into jars (not the test classes); returns their names. */
+    private static List<String> packJars(Path lib, List<String> classPath) throws IOException {
+        List<String> jars = new ArrayList<>();
+        Set<String> names = new LinkedHashSet<>();
+        for (String entry : classPath) {
+            Path p = Path.of(entry);
+            if (entry.isBlank() || !Files.exists(p) || p.getFileName().toString().equals("test-classes")) {
+                continue;
+            }
+            String name = jarName(p, names);
+            if (Files.isDirectory(p)) {
+                try (OutputStream o = Files.newOutputStream(lib.resolve(name))) {
+                    jarFolder(p, o);
+                }
+            } else {
+                Files.copy(p, lib.resolve(name));
+            }
+            jars.add(name);
+        }
+        return jars;
+    }
+
+    /** Copies the student notebooks of {@code sets} into {@code warm} (setup.sh grades the first once); returns their file names. */
+    private static List<String> packWarmUp(Path warm, List<ExerciseSet<?>> sets, Path root) throws IOException {
+        List<String> samples = new ArrayList<>();
+        for (ExerciseSet<?> s : sets) {
+            Path nb = root.resolve("notebooks").resolve(s.notebook() + ".ipynb");
+            if (Files.isRegularFile(nb)) {
+                Files.copy(nb, warm.resolve(nb.getFileName().toString()));
+                samples.add(nb.getFileName().toString());
+            }
+        }
+        return samples;
     }
 
     private static void script(Path file, String text) throws IOException {

@@ -1,14 +1,24 @@
 package org.nnlab.grader;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** The outputs: a table for the terminal, Gradescope's results.json, feedback pages (Markdown, HTML), the gradebook CSV. */
 public final class Reports {
@@ -29,6 +39,9 @@ public final class Reports {
         b.append(String.format("total: %d / %d points (%s, %.1f s, %d JVM%s, isolation: %s; JVM start %.2f s, reading and compiling %.2f s, CPU %.2f s)%n",
                 r.score(), r.maxScore(), r.status(), r.seconds(), r.jvms(), r.jvms() == 1 ? "" : "s", r.sandbox(), r.startSeconds(), r.loadSeconds(),
                 r.cpuSeconds()));
+        if (r.unsandboxed()) {
+            b.append(UNSANDBOXED_NOTE).append('\n');
+        }
         r.notes().forEach(n -> b.append("note: ").append(n).append('\n'));
         return b.toString();
     }
@@ -37,49 +50,81 @@ public final class Reports {
         return s.length() <= n ? s : s.substring(0, n - 3) + "...";
     }
 
-    /** Gradescope's results.json (https://gradescope-autograders.readthedocs.io/en/latest/specs/). */
-    public static Map<String, Object> resultsJson(Result r) {
-        Map<String, Object> top = new LinkedHashMap<>();
-        top.put("score", (double) r.score());
-        top.put("execution_time", Math.round(r.seconds()));
+    /**
+     * Gradescope's results.json (https://gradescope-autograders.readthedocs.io/en/latest/specs/).
+     *
+     * @param score          the total
+     * @param executionTime  seconds, rounded
+     * @param output         the text above the tests: the total, the notes, how grading ended, whether it was sandboxed
+     * @param tests          one per planned test
+     */
+    @JsonPropertyOrder({"score", "execution_time", "output", "visibility", "stdout_visibility", "tests"})
+    public record GradescopeResults(double score, @JsonProperty("execution_time") long executionTime, String output, String visibility,
+                                    @JsonProperty("stdout_visibility") String stdoutVisibility, List<GradescopeTest> tests) {
+    }
+
+    /** One test of results.json: Gradescope knows only the statuses passed and failed. */
+    @JsonPropertyOrder({"name", "score", "max_score", "status", "output", "visibility"})
+    public record GradescopeTest(String name, double score, @JsonProperty("max_score") double maxScore, String status, String output,
+                                 String visibility) {
+    }
+
+    /** Gradescope's results.json of {@code r}; {@link #json} writes it. */
+    public static GradescopeResults resultsJson(Result r) {
         StringBuilder out = new StringBuilder("Total: " + r.score() + " / " + r.maxScore() + " points.");
         r.notes().forEach(n -> out.append("\nNote: ").append(n));
-        if (!r.status().equals("ok")) {
+        if (r.ending() != Result.Ending.OK) {
             out.append("\nGrading ended early (").append(r.status()).append("): see the tests marked \"not run\".");
         }
-        top.put("output", out.toString());
-        top.put("visibility", "visible");
-        top.put("stdout_visibility", "hidden");
-        List<Map<String, Object>> tests = new ArrayList<>();
-        for (Result.Outcome o : r.tests()) {
-            Map<String, Object> t = new LinkedHashMap<>();
-            t.put("name", o.test().key());
-            t.put("score", (double) o.score());
-            t.put("max_score", (double) o.test().points());
-            t.put("status", o.status().equals("passed") ? "passed" : "failed");
-            t.put("output", o.message().isEmpty() ? (o.status().equals("passed") ? "passed" : o.status()) : o.message());
-            t.put("visibility", o.test().visibility());
-            tests.add(t);
+        if (r.unsandboxed()) {
+            out.append("\n").append(UNSANDBOXED_NOTE);
         }
-        top.put("tests", tests);
-        return top;
+        List<GradescopeTest> tests = new ArrayList<>();
+        for (Result.Outcome o : r.tests()) {
+            boolean passed = o.kind() == Result.Status.PASSED;
+            tests.add(new GradescopeTest(o.test().key(), o.score(), o.test().points(), passed ? "passed" : "failed",
+                    o.message().isEmpty() ? o.kind().label() : o.message(), o.test().visibility()));
+        }
+        return new GradescopeResults(r.score(), Math.round(r.seconds()), out.toString(), "visible", "hidden", tests);
     }
+
+    /** What every output of a submission graded without a sandbox says. */
+    public static final String UNSANDBOXED_NOTE = "Graded unsandboxed (--sandbox none, or no working bubblewrap): the submission's code "
+            + "ran without isolation from the grader's files, processes and network.";
+
+    /** {@code value} (a record, a list, a map) as indented JSON text ending in a newline, for files people read. */
+    public static String json(Object value) {
+        try {
+            return JSON.writeValueAsString(value) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("could not write " + value.getClass().getSimpleName() + " as JSON: " + e.getMessage(), e);
+        }
+    }
+
+    /** The grader's JSON mapper (Jackson): indented output; unknown fields in files it reads are skipped (an older grade.json). */
+    static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
 
     /** Feedback for the student in Markdown. */
     public static String feedback(Result r) {
         StringBuilder b = new StringBuilder("# Feedback: " + r.student() + "\n\n");
         b.append("**").append(r.score()).append(" / ").append(r.maxScore()).append(" points**");
-        if (!r.status().equals("ok")) {
+        if (r.ending() != Result.Ending.OK) {
             b.append(" (grading ended early: ").append(r.status()).append(")");
         }
         b.append("\n\n");
+        if (r.unsandboxed()) {
+            b.append("> ").append(UNSANDBOXED_NOTE).append("\n\n");
+        }
         r.notes().forEach(n -> b.append("> Note: ").append(n).append("\n\n"));
         b.append("| exercise | test | points | result |\n| --- | --- | --- | --- |\n");
         for (Result.Outcome o : r.tests()) {
             if (o.test().visibility().equals("hidden")) {
                 continue;
             }
-            String msg = o.status().equals("passed") ? "passed" : o.status().replace('_', ' ') + ": " + o.message();
+            String msg = o.kind() == Result.Status.PASSED ? "passed" : o.kind().words() + ": " + o.message();
             b.append("| ").append(o.test().exercise()).append(" | ").append(md(o.test().name())).append(" | ")
                     .append(o.score()).append("/").append(o.test().points()).append(" | ").append(md(msg)).append(" |\n");
         }
@@ -90,6 +135,11 @@ public final class Reports {
         return b.toString();
     }
 
+    private static final String HTML_STYLE = "body{font-family:system-ui,sans-serif;max-width:60em;margin:2em auto;padding:0 1em;color:#222}\n"
+            + "table{border-collapse:collapse;width:100%;margin-bottom:1.5em}th,td{border:1px solid #ccc;padding:.3em .5em;text-align:left;vertical-align:top}\n"
+            + "th{background:#f3f3f3}.passed{color:#137333}.failed{color:#b3261e}pre{white-space:pre-wrap;margin:0;font-size:.9em}\n"
+            + ".note{background:#fff8e1;border-left:4px solid #f9a825;padding:.4em .8em;margin:.5em 0}\n";
+
     /**
      * Feedback for the student as one self-contained HTML page (no scripts, no external files): the
      * total, the notes, then per exercise its points and a table of its tests with pass/fail, points
@@ -97,46 +147,46 @@ public final class Reports {
      */
     public static String feedbackHtml(Result r) {
         StringBuilder b = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>Feedback: ")
-                .append(html(r.student())).append("</title>\n<style>\n")
-                .append("body{font-family:system-ui,sans-serif;max-width:60em;margin:2em auto;padding:0 1em;color:#222}\n")
-                .append("table{border-collapse:collapse;width:100%;margin-bottom:1.5em}th,td{border:1px solid #ccc;padding:.3em .5em;text-align:left;vertical-align:top}\n")
-                .append("th{background:#f3f3f3}.passed{color:#137333}.failed{color:#b3261e}pre{white-space:pre-wrap;margin:0;font-size:.9em}\n")
-                .append(".note{background:#fff8e1;border-left:4px solid #f9a825;padding:.4em .8em;margin:.5em 0}\n</style>\n</head>\n<body>\n");
+                .append(html(r.student())).append("</title>\n<style>\n").append(HTML_STYLE).append("</style>\n</head>\n<body>\n");
         b.append("<h1>Feedback: ").append(html(r.student())).append("</h1>\n<p class=\"total\"><strong>").append(r.score()).append(" / ")
                 .append(r.maxScore()).append(" points</strong>");
-        if (!r.status().equals("ok")) {
+        if (r.ending() != Result.Ending.OK) {
             b.append(" (grading ended early: ").append(html(r.status())).append(")");
         }
         b.append("</p>\n");
-        r.notes().forEach(n -> b.append("<p class=\"note\">Note: ").append(html(n)).append("</p>\n"));
-        Map<String, int[]> byExercise = r.byExercise();
-        for (Map.Entry<String, int[]> e : byExercise.entrySet()) {
-            b.append("<h2 id=\"exercise-").append(html(e.getKey())).append("\">Exercise ").append(html(e.getKey())).append(": ")
-                    .append(e.getValue()[0]).append(" / ").append(e.getValue()[1]).append(" points</h2>\n");
-            b.append("<table>\n<tr><th>test</th><th>result</th><th>points</th><th>message</th></tr>\n");
-            int hidden = 0;
-            for (Result.Outcome o : r.tests()) {
-                if (!o.test().exercise().equals(e.getKey())) {
-                    continue;
-                }
-                if (o.test().visibility().equals("hidden")) {
-                    hidden++;
-                    continue;
-                }
-                boolean passed = o.status().equals("passed");
-                String result = passed ? "passed" : o.status().equals("not_implemented") ? "not implemented"
-                        : o.status().equals("not_run") ? "not run" : "failed";
-                b.append("<tr class=\"").append(passed ? "passed" : "failed").append("\"><td>").append(html(o.test().name()))
-                        .append("</td><td class=\"").append(passed ? "passed" : "failed").append("\">").append(passed ? "&#10003; " : "&#10007; ")
-                        .append(result).append("</td><td>").append(o.score()).append(" / ").append(o.test().points()).append("</td><td>")
-                        .append(passed ? "" : "<pre>" + html(o.message()) + "</pre>").append("</td></tr>\n");
-            }
-            b.append("</table>\n");
-            if (hidden > 0) {
-                b.append("<p>").append(hidden).append(" hidden test").append(hidden == 1 ? "" : "s").append(" of this exercise also counted.</p>\n");
-            }
+        if (r.unsandboxed()) {
+            b.append("<p class=\"note\">").append(html(UNSANDBOXED_NOTE)).append("</p>\n");
         }
+        r.notes().forEach(n -> b.append("<p class=\"note\">Note: ").append(html(n)).append("</p>\n"));
+        r.byExercise().forEach((exercise, points) -> exerciseHtml(b, r, exercise, points));
         return b.append("</body>\n</html>\n").toString();
+    }
+
+    /** One exercise's heading, its table of shown tests and how many hidden ones counted. */
+    private static void exerciseHtml(StringBuilder b, Result r, String exercise, int[] points) {
+        b.append("<h2 id=\"exercise-").append(html(exercise)).append("\">Exercise ").append(html(exercise)).append(": ")
+                .append(points[0]).append(" / ").append(points[1]).append(" points</h2>\n");
+        b.append("<table>\n<tr><th>test</th><th>result</th><th>points</th><th>message</th></tr>\n");
+        int hidden = 0;
+        for (Result.Outcome o : r.tests()) {
+            if (!o.test().exercise().equals(exercise)) {
+                continue;
+            }
+            if (o.test().visibility().equals("hidden")) {
+                hidden++;
+                continue;
+            }
+            boolean passed = o.kind() == Result.Status.PASSED;
+            String cls = passed ? "passed" : "failed";
+            b.append("<tr class=\"").append(cls).append("\"><td>").append(html(o.test().name()))
+                    .append("</td><td class=\"").append(cls).append("\">").append(passed ? "&#10003; " : "&#10007; ")
+                    .append(o.kind().words()).append("</td><td>").append(o.score()).append(" / ").append(o.test().points()).append("</td><td>")
+                    .append(passed ? "" : "<pre>" + html(o.message()) + "</pre>").append("</td></tr>\n");
+        }
+        b.append("</table>\n");
+        if (hidden > 0) {
+            b.append("<p>").append(hidden).append(" hidden test").append(hidden == 1 ? "" : "s").append(" of this exercise also counted.</p>\n");
+        }
     }
 
     /** {@code s} with HTML's special characters escaped. */
@@ -159,54 +209,109 @@ public final class Reports {
         return s.replace("|", "\\|").replace("\n", "<br>");
     }
 
-    /** One gradebook row's values: student, each exercise's score, total, max, seconds, status. */
-    public static Map<String, Object> summary(Result r, String sha256) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("student", r.student());
-        m.put("sha256", sha256);
-        Map<String, Object> ex = new LinkedHashMap<>();
-        r.byExercise().forEach((e, s) -> ex.put(e, (long) s[0]));
-        m.put("exercises", ex);
-        m.put("total", (long) r.score());
-        m.put("max", (long) r.maxScore());
-        m.put("seconds", Math.round(r.seconds() * 10) / 10.0);
-        m.put("status", r.status());
-        m.put("jvm_start_seconds", Double.isNaN(r.startSeconds()) ? null : Math.round(r.startSeconds() * 100) / 100.0);
-        m.put("load_seconds", Double.isNaN(r.loadSeconds()) ? null : Math.round(r.loadSeconds() * 100) / 100.0);
-        m.put("cpu_seconds", Math.round(r.cpuSeconds() * 100) / 100.0);
-        m.put("jvms", (long) r.jvms());
-        return m;
+    /**
+     * One gradebook row, kept as grade.json beside the student's results: the scores, the times, how
+     * grading ended and was isolated, the notes (which file was graded, which ignored), and the
+     * submission's SHA-256, by which a re-run knows that it is graded already.
+     */
+    @JsonPropertyOrder({"student", "sha256", "exercises", "total", "max", "seconds", "status", "jvm_start_seconds", "load_seconds",
+            "cpu_seconds", "jvms", "sandbox", "notes"})
+    public record Summary(String student, String sha256, Map<String, Long> exercises, long total, long max, double seconds, String status,
+                          @JsonProperty("jvm_start_seconds") Double jvmStartSeconds, @JsonProperty("load_seconds") Double loadSeconds,
+                          @JsonProperty("cpu_seconds") double cpuSeconds, long jvms, String sandbox, List<String> notes) {
     }
 
-    /** The gradebook CSV of {@code summaries} (as {@link #summary} writes them), exercise columns in {@code exercises} order. */
-    public static String gradebook(List<Map<String, Object>> summaries, List<String> exercises) {
+    /** The gradebook row of {@code r}, whose submission's hash is {@code sha256}. */
+    public static Summary summary(Result r, String sha256) {
+        Map<String, Long> ex = new LinkedHashMap<>();
+        r.byExercise().forEach((e, s) -> ex.put(e, (long) s[0]));
+        return new Summary(r.student(), sha256, ex, r.score(), r.maxScore(), round(r.seconds(), 10), r.status(),
+                Double.isNaN(r.startSeconds()) ? null : round(r.startSeconds(), 100), Double.isNaN(r.loadSeconds()) ? null : round(r.loadSeconds(), 100),
+                round(r.cpuSeconds(), 100), r.jvms(), r.sandbox(), r.notes());
+    }
+
+    private static double round(double x, int per) {
+        return Math.round(x * per) / (double) per;
+    }
+
+    /**
+     * The gradebook CSV of {@code summaries}, exercise columns in {@code exercises} order, then total,
+     * max, seconds, status, sandbox ("none (unsandboxed)" when there was none) and the notes. Every
+     * text cell is escaped against formula injection ({@link #csv}).
+     */
+    public static String gradebook(List<Summary> summaries, List<String> exercises) {
         StringBuilder b = new StringBuilder("student");
         exercises.forEach(e -> b.append(",ex").append(e));
-        b.append(",total,max,seconds,status\n");
-        for (Map<String, Object> s : summaries) {
-            b.append(csv(String.valueOf(s.get("student"))));
-            Map<?, ?> ex = (Map<?, ?>) s.get("exercises");
+        b.append(",total,max,seconds,status,sandbox,notes\n");
+        for (Summary s : summaries) {
+            b.append(csv(String.valueOf(s.student())));
+            Map<String, Long> ex = s.exercises() == null ? Map.of() : s.exercises();
             exercises.forEach(e -> b.append(',').append(ex.containsKey(e) ? ex.get(e) : ""));
-            b.append(',').append(s.get("total")).append(',').append(s.get("max")).append(',').append(s.get("seconds"))
-                    .append(',').append(csv(String.valueOf(s.get("status")))).append('\n');
+            String sandbox = s.sandbox() == null ? "" : Result.UNSANDBOXED.equals(s.sandbox()) ? "none (unsandboxed)" : s.sandbox();
+            b.append(',').append(s.total()).append(',').append(s.max()).append(',').append(s.seconds())
+                    .append(',').append(csv(String.valueOf(s.status()))).append(',').append(csv(sandbox))
+                    .append(',').append(csv(s.notes() == null ? "" : String.join("; ", s.notes()))).append('\n');
         }
         return b.toString();
     }
 
-    private static String csv(String s) {
-        return s.contains(",") || s.contains("\"") || s.contains("\n") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+    /**
+     * A CSV cell: a text that a spreadsheet would run as a formula (it starts with {@code = + - @},
+     * a tab or a carriage return) gets a single quote in front, as OWASP's "CSV injection" page
+     * recommends; a cell with a comma, a quote, a line break or that quote is put in double quotes
+     * (inner ones doubled).
+     */
+    static String csv(String s) {
+        boolean formula = !s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0;
+        String t = formula ? "'" + s : s;
+        return formula || t.contains(",") || t.contains("\"") || t.contains("\n") || t.contains("\r") ? "\"" + t.replace("\"", "\"\"") + "\"" : t;
     }
 
-    /** Writes {@code text} to {@code file} atomically: a temporary file in the same folder, then a rename. */
+    /** rw-r--r--: the instructor (and the web server of a course page) reads the results. */
+    static final Set<PosixFilePermission> FILE_MODE = PosixFilePermissions.fromString("rw-r--r--");
+    /** rwxr-xr-x for the folders of results. */
+    static final Set<PosixFilePermission> FOLDER_MODE = PosixFilePermissions.fromString("rwxr-xr-x");
+
+    /**
+     * Writes {@code text} to {@code file} atomically: a temporary file in the same folder, made
+     * readable by all (0644; a temporary file is created 0600), then a rename. Missing folders are
+     * created 0755 ({@link #createFolders}).
+     */
     public static void writeAtomically(Path file, String text) throws IOException {
         Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
+        createFolders(dir);
         Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
         try {
             Files.writeString(tmp, text, StandardCharsets.UTF_8);
+            if (posix(dir)) {
+                Files.setPosixFilePermissions(tmp, FILE_MODE);
+            }
             Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } finally {
             Files.deleteIfExists(tmp);
         }
+    }
+
+    /** Creates {@code dir} and its missing parents, each 0755 whatever the umask; folders that exist are left as they are. */
+    public static void createFolders(Path dir) throws IOException {
+        Path abs = dir.toAbsolutePath().normalize();
+        if (Files.isDirectory(abs)) {
+            return;
+        }
+        if (abs.getParent() != null) {
+            createFolders(abs.getParent());
+        }
+        try {
+            Files.createDirectory(abs);
+            if (posix(abs)) {
+                Files.setPosixFilePermissions(abs, FOLDER_MODE);
+            }
+        } catch (java.nio.file.FileAlreadyExistsException e) {
+            // made by another worker thread at the same time
+        }
+    }
+
+    private static boolean posix(Path p) {
+        return p.getFileSystem().supportedFileAttributeViews().contains("posix");
     }
 }

@@ -1,7 +1,10 @@
 package org.nnlab.grader;
 
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -44,11 +47,90 @@ public record Result(String student, List<Outcome> tests, List<String> notes, St
         this(student, tests, notes, status, output, seconds, jvms, sandbox, startSeconds, loadSeconds, cpuSeconds, Protocol.NONE);
     }
 
-    /** One test's outcome: status passed, failed, not_implemented or not_run. */
-    public record Outcome(Plan.Test test, String status, String message, long millis) {
-        public int score() {
-            return "passed".equals(status) ? test.points() : 0;
+    /** What became of one test; written in lowercase ({@code not_implemented}), as in every output. */
+    public enum Status {
+        PASSED, FAILED, NOT_IMPLEMENTED, NOT_RUN;
+
+        /** The name in files and messages: {@code passed}, {@code failed}, {@code not_implemented}, {@code not_run}. */
+        @JsonValue
+        public String label() {
+            return name().toLowerCase(Locale.ROOT);
         }
+
+        /** The status named {@code label} ({@link #label}); an unknown one is {@link #FAILED}, so that it never scores. */
+        public static Status of(String label) {
+            for (Status s : values()) {
+                if (s.label().equals(label)) {
+                    return s;
+                }
+            }
+            return FAILED;
+        }
+
+        /** As a student reads it: "passed", "not implemented", "not run", "failed". */
+        public String words() {
+            return label().replace('_', ' ');
+        }
+    }
+
+    /** How grading a submission ended: every test ran, or the time limit or a crash stopped it. */
+    public enum Ending {
+        OK, TIMEOUT, CRASHED;
+
+        @JsonValue
+        public String label() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        /** The ending named {@code label}; an unknown one is {@link #CRASHED}. */
+        public static Ending of(String label) {
+            for (Ending e : values()) {
+                if (e.label().equals(label)) {
+                    return e;
+                }
+            }
+            return CRASHED;
+        }
+    }
+
+    /** What {@link #sandbox} is when the grading JVMs ran without a sandbox. */
+    public static final String UNSANDBOXED = "none";
+
+    /** One test's outcome: status passed, failed, not_implemented or not_run ({@link Status#label}). */
+    public record Outcome(Plan.Test test, String status, String message, long millis) {
+
+        public Outcome(Plan.Test test, Status status, String message, long millis) {
+            this(test, status.label(), message, millis);
+        }
+
+        /** {@link #status} as the enum. */
+        public Status kind() {
+            return Status.of(status);
+        }
+
+        public int score() {
+            return kind() == Status.PASSED ? test.points() : 0;
+        }
+    }
+
+    /** {@link #status} as the enum. */
+    public Ending ending() {
+        return Ending.of(status);
+    }
+
+    /** Whether the grading JVMs ran without a sandbox (the submission could read and write what the grader's user can). */
+    public boolean unsandboxed() {
+        return UNSANDBOXED.equals(sandbox);
+    }
+
+    /** This result with {@code more} notes after its own (a note about which file was graded, say). */
+    public Result withNotes(List<String> more) {
+        if (more.isEmpty()) {
+            return this;
+        }
+        List<String> all = new ArrayList<>(notes);
+        all.addAll(more);
+        return new Result(student, tests, List.copyOf(all), status, output, seconds, jvms, sandbox, startSeconds, loadSeconds, cpuSeconds);
     }
 
     public int score() {

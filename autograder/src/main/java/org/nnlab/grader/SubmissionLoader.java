@@ -1,10 +1,7 @@
 package org.nnlab.grader;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.lang.reflect.Method;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,11 +11,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
-import org.nnlab.exercises.Catalog;
 import org.nnlab.exercises.ExerciseSet;
+import org.nnlab.grader.SubmissionReader.Source;
 
 /**
  * Turns a submission into an implementation of each notebook's contract, and says per exercise what
@@ -30,16 +24,10 @@ import org.nnlab.exercises.ExerciseSet;
  * tools/generate.py); a starter class is split back into cells at its {@code // Exercise N.k}
  * comments. Contract methods that no cell declares get a stub. When the class does not compile, each
  * cell with an error is replaced by stubs and the rest compiled again, so that one broken exercise
- * costs only its own points. Nothing here throws because of the submission.
+ * costs only its own points. Nothing here throws because of the submission. Reading the files (notebook
+ * JSON, zips, folders, the choice among copies) is {@link SubmissionReader}'s part.
  */
 public final class SubmissionLoader {
-
-    /** Zip limits: a zip bomb costs the submission, not the grader. */
-    static final long MAX_UNZIPPED = 50L << 20;
-    static final int MAX_ENTRIES = 5000;
-
-    private static final Pattern EXERCISE_COMMENT = Pattern.compile("^\\s*// Exercise (\\d+\\.\\d+)\\s*$");
-    private static final Pattern CLASS_LINE = Pattern.compile("^\\s*public\\s+class\\s+(\\w+)\\s+implements\\s+([\\w.]+)\\s*\\{\\s*$");
 
     /**
      * What became of one notebook's exercises: compiled classes for the worker, never an object here
@@ -99,14 +87,10 @@ public final class SubmissionLoader {
     public record Loaded(List<Part> parts, List<String> notes) {
     }
 
-    private final Map<String, List<Source>> found = new LinkedHashMap<>();
+    private final Map<String, Source> found = new LinkedHashMap<>();
     private final List<String> notes = new ArrayList<>();
     private final Map<String, Map<String, String>> problems = new LinkedHashMap<>();
     private String unreadable;   // why the whole submission could not be read, or null
-
-    /** One source of one notebook's exercises: cells, imports and where they came from. */
-    record Source(String rel, List<Cell> cells, List<String> imports, String wholeClass) {
-    }
 
     private SubmissionLoader() {
     }
@@ -126,19 +110,15 @@ public final class SubmissionLoader {
         List<Part> parts = new ArrayList<>();
         for (ExerciseSet<?> set : sets) {
             Map<String, String> p = l.problems.computeIfAbsent(set.notebook(), s -> new LinkedHashMap<>());
-            List<Source> sources = l.found.getOrDefault(set.notebook(), List.of());
-            if (sources.isEmpty()) {
+            Source source = l.found.get(set.notebook());
+            if (source == null) {
                 String why = l.unreadable != null ? l.unreadable
                         : "not submitted: the submission has no notebook " + set.notebook() + " and no class implementing " + set.contract().getSimpleName();
                 set.exercises().forEach(e -> p.putIfAbsent(e, why));
                 parts.add(new Part(set, null, p, null, classPath));
                 continue;
             }
-            if (sources.size() > 1) {
-                l.notes.add(sources.size() + " sources of " + set.notebook() + " were found (" + sources.stream().map(Source::rel).toList()
-                        + "); graded the first");
-            }
-            parts.add(new Part(set, l.compile(set, sources.get(0), p, classPath), p, sources.get(0), classPath));
+            parts.add(new Part(set, l.compile(set, source, p, classPath), p, source, classPath));
         }
         return new Loaded(parts, l.notes);
     }
@@ -156,241 +136,13 @@ public final class SubmissionLoader {
 
     // ------------------------------------------------------------------ reading
 
+    /** Reads {@code path} into this loader's sources, problems and notes ({@link SubmissionReader}: one source per notebook). */
     private void read(Path path) throws IOException {
-        String name = path.getFileName().toString();
-        if (Files.isDirectory(path)) {
-            try (Stream<Path> files = Files.walk(path, 8)) {
-                for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
-                    String rel = path.relativize(f).toString();
-                    if (rel.contains(".ipynb_checkpoints") || rel.contains("__MACOSX")) {
-                        continue;
-                    }
-                    if (rel.endsWith(".ipynb") || rel.endsWith(".java")) {
-                        file(rel, Files.readString(f, StandardCharsets.UTF_8));
-                    }
-                }
-            }
-        } else if (name.endsWith(".zip")) {
-            readZip(path);
-        } else if (Files.isRegularFile(path)) {
-            String text = new String(Files.readAllBytes(path), StandardCharsets.UTF_8);
-            if (name.endsWith(".java")) {
-                file(name, text);
-            } else {
-                notebook(name, text, true);
-            }
-        } else {
-            unreadable = "there is no file or folder " + path;
-        }
-        if (found.isEmpty() && unreadable == null) {
-            unreadable = "found no notebook with exercise cells and no starter class in " + name;
-        }
-    }
-
-    private void readZip(Path zip) throws IOException {
-        long total = 0;
-        int entries = 0;
-        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
-            for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
-                if (++entries > MAX_ENTRIES) {
-                    unreadable = "the zip has more than " + MAX_ENTRIES + " entries";
-                    return;
-                }
-                String rel = e.getName();
-                if (e.isDirectory() || rel.contains(".ipynb_checkpoints") || rel.contains("__MACOSX")
-                        || !(rel.endsWith(".ipynb") || rel.endsWith(".java"))) {
-                    continue;
-                }
-                byte[] bytes = readLimited(in, MAX_UNZIPPED - total);
-                if (bytes == null) {
-                    unreadable = "the zip unpacks to more than " + (MAX_UNZIPPED >> 20) + " MB";
-                    return;
-                }
-                total += bytes.length;
-                file(rel, new String(bytes, StandardCharsets.UTF_8));
-            }
-        } catch (IOException | IllegalArgumentException e) {
-            unreadable = "the file is not a readable zip: " + e.getMessage();
-        }
-    }
-
-    private static byte[] readLimited(InputStream in, long limit) throws IOException {
-        byte[] b = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
-        return b.length > limit ? null : b;
-    }
-
-    private void file(String rel, String text) {
-        if (rel.endsWith(".ipynb")) {
-            notebook(rel, text, false);
-        } else {
-            starter(rel, text);
-        }
-    }
-
-    private static String str(Object o) {
-        if (o instanceof List<?> l) {
-            StringBuilder b = new StringBuilder();
-            l.forEach(b::append);
-            return b.toString();
-        }
-        return o == null ? "" : o.toString();
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> map(Object o) {
-        return o instanceof Map<?, ?> ? (Map<String, Object>) o : Map.of();
-    }
-
-    /** A notebook's exercise cells; {@code only} when it is the whole submission (then every problem is reported). */
-    private void notebook(String rel, String text, boolean only) {
-        Object json;
-        try {
-            json = Json.parse(text);
-        } catch (IllegalArgumentException e) {
-            if (only) {
-                unreadable = rel + " is not a notebook: " + e.getMessage();
-            } else {
-                notes.add(rel + " is not a notebook (" + e.getMessage() + "): ignored");
-            }
-            return;
-        }
-        if (!(json instanceof Map<?, ?>) || !(map(json).get("cells") instanceof List<?> cells)) {
-            String why = rel + " is JSON but not a Jupyter notebook (it has no \"cells\" list)";
-            if (only) {
-                unreadable = why;
-            } else {
-                notes.add(why + ": ignored");
-            }
-            return;
-        }
-        String contract = str(map(map(map(json).get("metadata")).get("nnlab")).get("contract"));
-        List<Cell> marked = new ArrayList<>();
-        for (int i = 0; i < cells.size(); i++) {
-            Map<String, Object> cell = map(cells.get(i));
-            Object id = map(map(cell.get("metadata")).get("nnlab")).get("exercise");
-            if (id != null && "code".equals(cell.get("cell_type"))) {
-                marked.add(new Cell(str(id), str(cell.get("source")), "cell " + (i + 1), 1));
-            }
-        }
-        ExerciseSet<?> set = null;
-        for (ExerciseSet<?> s : Catalog.sets()) {
-            if (s.contract().getSimpleName().equals(contract)
-                    || (contract.isEmpty() && Path.of(rel).getFileName().toString().startsWith(s.notebook().substring(0, 3)))) {
-                set = s;
-            }
-        }
-        for (int k = 0; set == null && k < marked.size(); k++) {
-            for (ExerciseSet<?> s : Catalog.sets()) {
-                if (s.has(marked.get(k).exercise())) {
-                    set = s;
-                }
-            }
-        }
-        if (set == null) {
-            if (only) {
-                unreadable = rel + " is not one of the course notebooks (no contract in its metadata, no exercise cells)";
-            } else if (!marked.isEmpty() || !contract.isEmpty()) {
-                notes.add(rel + ": not one of the course notebooks: ignored");
-            }
-            return;
-        }
-        found.computeIfAbsent(set.notebook(), s -> new ArrayList<>()).add(new Source(rel, resolve(set, rel, marked), ClassSource.kernelImports(), null));
-    }
-
-    /** The cells to grade: unknown ids dropped, the last of duplicates kept, each with a note. */
-    private List<Cell> resolve(ExerciseSet<?> set, String rel, List<Cell> marked) {
-        Map<String, Cell> byId = new LinkedHashMap<>();
-        Map<String, List<String>> places = new LinkedHashMap<>();
-        for (Cell c : marked) {
-            if (!set.has(c.exercise())) {
-                notes.add(rel + ", " + c.where() + ": marked as exercise \"" + c.exercise() + "\", which " + set.notebook()
-                        + " does not have (its exercises are " + set.exercises() + "): ignored");
-                continue;
-            }
-            places.computeIfAbsent(c.exercise(), e -> new ArrayList<>()).add(c.where());
-            byId.remove(c.exercise());
-            byId.put(c.exercise(), c);
-        }
-        Map<String, String> p = problems.computeIfAbsent(set.notebook(), s -> new LinkedHashMap<>());
-        for (String e : set.exercises()) {
-            if (!byId.containsKey(e)) {
-                p.put(e, "exercise " + e + ": " + rel + " has no cell for it (was the exercise cell deleted, or its metadata "
-                        + "{\"nnlab\": {\"exercise\": \"" + e + "\"}} changed?)");
-            } else if (places.get(e).size() > 1) {
-                notes.add("exercise " + e + " is in " + places.get(e).size() + " cells (" + String.join(", ", places.get(e))
-                        + "): graded the last one, " + byId.get(e).where() + ", as the notebook would run it");
-            }
-        }
-        List<Cell> ordered = new ArrayList<>();
-        for (Cell c : marked) {
-            if (byId.get(c.exercise()) == c) {
-                ordered.add(c);
-            }
-        }
-        return ordered;
-    }
-
-    /** A completed starter class: split at its "// Exercise N.k" comments, or kept whole when they are gone. */
-    private void starter(String rel, String text) {
-        String[] lines = text.split("\\R", -1);
-        int classLine = -1;
-        ExerciseSet<?> set = null;
-        for (int i = 0; i < lines.length && classLine < 0; i++) {
-            Matcher m = CLASS_LINE.matcher(lines[i]);
-            if (m.matches()) {
-                String iface = m.group(2).substring(m.group(2).lastIndexOf('.') + 1);
-                for (ExerciseSet<?> s : Catalog.sets()) {
-                    if (s.contract().getSimpleName().equals(iface)) {
-                        set = s;
-                        classLine = i;
-                    }
-                }
-            }
-        }
-        if (set == null) {
-            return;   // not a starter class (a helper file, say): compiled only if a starter uses it... not supported
-        }
-        List<String> imports = new ArrayList<>(ClassSource.kernelImports());
-        for (int i = 0; i < classLine; i++) {
-            String l = lines[i].strip();
-            if (l.startsWith("import ") && !imports.contains(l)) {
-                imports.add(l);
-            }
-        }
-        int end = lines.length - 1;
-        while (end > classLine && !lines[end].strip().equals("}")) {
-            end--;
-        }
-        String file = Path.of(rel).getFileName().toString();
-        List<Cell> cells = new ArrayList<>();
-        String exercise = null;
-        int start = -1;
-        for (int i = classLine + 1; i <= end; i++) {
-            Matcher m = EXERCISE_COMMENT.matcher(lines[i]);
-            if (m.matches() || i == end) {
-                if (exercise != null) {
-                    cells.add(new Cell(exercise, dedent(lines, start, i), file, start + 1));
-                }
-                if (m.matches()) {
-                    exercise = m.group(1);
-                    start = i + 1;
-                }
-            }
-        }
-        if (cells.isEmpty()) {
-            found.computeIfAbsent(set.notebook(), s -> new ArrayList<>()).add(new Source(rel, List.of(), imports, text));
-            notes.add(file + ": no \"// Exercise N.k\" comments, so the class is compiled whole (a compile error then costs every exercise)");
-        } else {
-            found.computeIfAbsent(set.notebook(), s -> new ArrayList<>()).add(new Source(rel, resolve(set, file, cells), imports, null));
-        }
-    }
-
-    private static String dedent(String[] lines, int from, int to) {
-        StringBuilder b = new StringBuilder();
-        for (int i = from; i < to; i++) {
-            b.append(lines[i].startsWith("    ") ? lines[i].substring(4) : lines[i].stripLeading()).append('\n');
-        }
-        return b.toString().replaceAll("\n+$", "\n");
+        SubmissionReader.Read r = SubmissionReader.read(path);
+        found.putAll(r.sources());
+        r.problems().forEach((notebook, p) -> problems.computeIfAbsent(notebook, k -> new LinkedHashMap<>()).putAll(p));
+        notes.addAll(r.notes());
+        unreadable = r.unreadable();
     }
 
     // ------------------------------------------------------------------ compiling

@@ -8,22 +8,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /** The grader pastes cells into a class exactly as tools/generate.py does: one format, two writers, compared here. */
 class ClassSourceTest {
 
-    @SuppressWarnings("unchecked")
     static List<Cell> cells(Path notebook) throws IOException {
-        Map<String, Object> nb = (Map<String, Object>) Json.parse(Files.readString(notebook));
         List<Cell> cells = new ArrayList<>();
-        for (Object o : (List<Object>) nb.get("cells")) {
-            Map<String, Object> c = (Map<String, Object>) o;
-            Object meta = ((Map<String, Object>) c.get("metadata")).get("nnlab");
-            if (meta instanceof Map<?, ?> m && m.get("exercise") != null) {
-                cells.add(new Cell(m.get("exercise").toString(), String.join("", (List<String>) c.get("source")), "cell", 1));
+        for (var c : Reports.JSON.readTree(notebook.toFile()).path("cells")) {
+            var id = c.path("metadata").path("nnlab").path("exercise");
+            if (id.isTextual()) {
+                StringBuilder source = new StringBuilder();
+                c.path("source").forEach(line -> source.append(line.asText()));
+                cells.add(new Cell(id.asText(), source.toString(), "cell", 1));
             }
         }
         return cells;

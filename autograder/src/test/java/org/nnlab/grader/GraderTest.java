@@ -53,44 +53,13 @@ class GraderTest {
     }
 
     /** The solution notebook with exercise cells replaced: {"1.2": "code"}; null deletes the cell. */
-    @SuppressWarnings("unchecked")
     static Path notebookWith(String name, Map<String, String> cells) throws IOException {
         return notebookWith(tmp, name, cells);
     }
 
     /** The same, written into {@code dir}. */
-    @SuppressWarnings("unchecked")
     static Path notebookWith(Path dir, String name, Map<String, String> cells) throws IOException {
-        Map<String, Object> nb = (Map<String, Object>) Json.parse(Files.readString(SOLUTION_01));
-        List<Object> out = new ArrayList<>();
-        for (Object c : (List<Object>) nb.get("cells")) {
-            Map<String, Object> meta = (Map<String, Object>) ((Map<String, Object>) c).get("metadata");
-            Object id = meta.get("nnlab") instanceof Map<?, ?> m ? m.get("exercise") : null;
-            if (id != null && cells.containsKey(id.toString())) {
-                if (cells.get(id.toString()) == null) {
-                    continue;
-                }
-                ((Map<String, Object>) c).put("source", cells.get(id.toString()));
-            }
-            out.add(c);
-        }
-        nb.put("cells", out);
-        Path p = dir.resolve(name + ".ipynb");
-        Files.writeString(p, Json.write(nb));
-        return p;
-    }
-
-    /** The notebook JSON {@code text} with exercise {@code id}'s cell holding {@code source}. */
-    @SuppressWarnings("unchecked")
-    static String withCell(String text, String id, String source) {
-        Map<String, Object> nb = (Map<String, Object>) Json.parse(text);
-        for (Object c : (List<Object>) nb.get("cells")) {
-            Map<String, Object> meta = (Map<String, Object>) ((Map<String, Object>) c).get("metadata");
-            if (meta.get("nnlab") instanceof Map<?, ?> m && id.equals(String.valueOf(m.get("exercise")))) {
-                ((Map<String, Object>) c).put("source", source);
-            }
-        }
-        return Json.write(nb);
+        return Fixtures.write(Fixtures.notebookWith(SOLUTION_01, cells), dir.resolve(name + ".ipynb"));
     }
 
     static Set<String> failing(Result r) {
@@ -311,6 +280,7 @@ class GraderTest {
         deleted.put("1.3", null);
         Path p = notebookWith("malformed", deleted);
         String text = Files.readString(p).replace("\"exercise\":\"1.7\"", "\"exercise\":\"1.77\"");
+        assertTrue(text.contains("\"exercise\":\"1.77\""), "the fixture renames exercise 1.7");
         Files.writeString(p, text);
         Result r = grade(p, "01-rectangle");
         assertTrue(outcome(r, "1.3").message().contains("has no cell for it"), Reports.table(r));
@@ -330,7 +300,7 @@ class GraderTest {
     @DisplayName("results.json has Gradescope's keys and types")
     void resultsJsonFollowsGradescope() throws IOException {
         Result r = grade(notebookWith("sigmoid-ok", Map.of()), "01-rectangle");
-        Map<?, ?> json = (Map<?, ?>) Json.parse(Json.write(Reports.resultsJson(r)));
+        Map<?, ?> json = Reports.JSON.readValue(Reports.json(Reports.resultsJson(r)), Map.class);
         assertInstanceOf(Number.class, json.get("score"));
         assertInstanceOf(Number.class, json.get("execution_time"));
         assertInstanceOf(String.class, json.get("output"));
@@ -361,7 +331,7 @@ class GraderTest {
         assertEquals(0, GradeMain.run(args));
         List<String> csv = Files.readAllLines(out.resolve("gradebook.csv"));
         assertEquals(6, csv.size(), String.join("\n", csv));
-        assertTrue(csv.get(0).startsWith("student,ex1.1,ex1.2,") && csv.get(0).endsWith(",total,max,seconds,status"), csv.get(0));
+        assertTrue(csv.get(0).startsWith("student,ex1.1,ex1.2,") && csv.get(0).endsWith(",total,max,seconds,status,sandbox,notes"), csv.get(0));
         assertTrue(csv.get(1).startsWith("alice,2,4,3,4,1,2,2,2,20,20,"), csv.get(1));
         assertTrue(csv.get(2).startsWith("bob,0,") && csv.get(3).startsWith("carol,0,") && csv.get(5).startsWith("erin,0,"), String.join("\n", csv));
         assertTrue(Files.readString(out.resolve("carol/feedback.md")).contains("not a notebook"));

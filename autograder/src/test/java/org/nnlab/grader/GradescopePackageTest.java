@@ -79,7 +79,7 @@ class GradescopePackageTest {
         assertEquals(0, p.exitValue(), stdout);
         Path results = autograder.resolve("results/results.json");
         assertTrue(Files.isRegularFile(results), "results.json written; stdout:\n" + stdout);
-        Map<?, ?> json = (Map<?, ?>) Json.parse(Files.readString(results, StandardCharsets.UTF_8));
+        Map<?, ?> json = Reports.JSON.readValue(Files.readString(results, StandardCharsets.UTF_8), Map.class);
         validate(json);
         return json;
     }

@@ -82,9 +82,7 @@ class HostileSubmissionsTest {
                     return null;
                 }
                 """;
-        Path untouched = tmp.resolve("forged-untouched.ipynb");
-        String student = Files.readString(ROOT.resolve("notebooks/01-rectangle.ipynb"));
-        Files.writeString(untouched, GraderTest.withCell(student, "1.1", forge));
+        Path untouched = Fixtures.write(Fixtures.notebookWith(Fixtures.STUDENT_01, Map.of("1.1", forge)), tmp.resolve("forged-untouched.ipynb"));
         Result u = grade(untouched);
         assertEquals(0, u.score(), Reports.table(u));
 
