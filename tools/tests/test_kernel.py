@@ -1,7 +1,11 @@
 """Tests of the installed "Java (nnlab)" kernel itself, through jupyter_client.
 
 What students rely on: it starts, has the library and its imports, runs with assertions on, finds
-the data, and an interrupted endless loop leaves a kernel that still runs the next cell.
+the data, and an interrupted endless loop leaves a kernel that still runs the next cell. And what
+NnlabKernel and the self-checks add (docs/kernel.md, docs/exercises.md): errors carry the real class
+and the library's message style, self-checks never pass a stale definition, name an undeclared
+variable and leave no thread running, an interrupted training ends its display with a summary,
+Shift+Tab shows signature and Javadoc, and the kernel exits by itself on a shutdown request.
 """
 import os
 import queue
