@@ -11,6 +11,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import jdk.jshell.DeclarationSnippet;
 import jdk.jshell.EvalException;
 import jdk.jshell.JShell;
 import jdk.jshell.SourceCodeAnalysis;
@@ -30,6 +31,7 @@ import org.dflib.jjava.jupyter.messages.request.ExecuteRequest;
 import org.dflib.jjava.kernel.JavaKernel;
 import org.dflib.jjava.kernel.JavaKernelBuilder;
 import org.dflib.jjava.kernel.execution.CodeEvaluator;
+import org.dflib.jjava.kernel.execution.CompilationException;
 import org.dflib.jjava.kernel.execution.EvaluationInterruptedException;
 import org.dflib.jjava.kernel.magics.ClasspathMagic;
 import org.dflib.jjava.kernel.magics.JarsMagic;
@@ -69,6 +71,15 @@ public final class NnlabKernel extends JavaKernel {
 
     static final long TRAINING_STOP_SECONDS = 30;
     private static final String CELL_THREADS = "jjava-exec-";
+    /**
+     * The system property through which the self-checks (org.nnlab.exercises.Definitions, loaded by
+     * another class loader) learn which declarations the last failed cell did not run:
+     * "snippetCount name name ...".
+     */
+    static final String NOT_RUN = "nnlab.kernel.notRun";
+
+    /** The declarations of the last cell that JJava did not run because an earlier one did not compile. */
+    private List<String> notRun = List.of();
 
     private NnlabKernel(Builder b, JShell shell, CodeEvaluator evaluator) {
         super(b.name(), b.version(), b.language(), b.helpLinks(), b.history(), b.io(), b.comms(), b.renderer(),
@@ -195,6 +206,12 @@ public final class NnlabKernel extends JavaKernel {
             return new PublishError(simpleName(className), explained,
                     withMessage(formatError(ee), className, explained));
         }
+        if (e instanceof CompilationException && !notRun.isEmpty()) {
+            List<String> lines = new ArrayList<>(traceback);
+            lines.add(errorStyler.secondary("Not run because of this error, so their previous versions (if any) stay: "
+                    + String.join(", ", notRun) + "."));
+            return new PublishError(e.getClass().getSimpleName(), String.valueOf(e.getLocalizedMessage()), lines);
+        }
         if (e.getCause() instanceof UnresolvedReferenceException ure) {
             String missing = getJShell().unresolvedDependencies(ure.getSnippet()).collect(Collectors.joining(", "));
             String explained = ure.getSnippet().name() + " uses " + (missing.isEmpty() ? "a name" : missing)
@@ -243,7 +260,27 @@ public final class NnlabKernel extends JavaKernel {
         } catch (EvaluationInterruptedException e) {
             awaitTrainingStop();
             throw e;
+        } catch (CompilationException e) {
+            notRun = declarationsAfter(source, e.getBadSnippetCompilation().snippet().source());
+            System.setProperty(NOT_RUN, getJShell().snippets().count() + " " + String.join(" ", notRun));
+            throw e;
         }
+    }
+
+    /** The names declared in {@code cell} after its snippet {@code failed}: JJava stops a cell at its first failure. */
+    private List<String> declarationsAfter(String cell, String failed) {
+        SourceCodeAnalysis analysis = getJShell().sourceCodeAnalysis();
+        List<String> names = new ArrayList<>();
+        boolean after = false;
+        for (SourceCodeAnalysis.CompletionInfo info = analysis.analyzeCompletion(cell);
+                info.completeness().isComplete(); info = analysis.analyzeCompletion(info.remaining())) {
+            if (after) {
+                analysis.sourceToSnippets(info.source()).stream().filter(s -> s instanceof DeclarationSnippet)
+                        .map(s -> ((DeclarationSnippet) s).name()).forEach(names::add);
+            }
+            after |= info.source().trim().equals(failed.trim());
+        }
+        return names;
     }
 
     /** Waits until no cell thread is inside Trainer.fit (it stops after its batch), at most TRAINING_STOP_SECONDS. */

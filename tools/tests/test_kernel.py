@@ -142,6 +142,19 @@ class JavaNnlabKernelTest(unittest.TestCase):
         self.run_cell(self.SIGMOID)
         self.assertTrue(self.run_cell(self.SELF_CHECK)[1].startswith("Exercise 1.2: 3 of 3 checks passed"))
 
+    def test_a_self_check_never_passes_a_definition_its_failed_cell_did_not_run(self):
+        self.run_cell(self.SIGMOID)
+        # a helper above sigmoid in the same cell fails: JJava stops there, the edited sigmoid is not run
+        status, _, error, _ = self.run_cell_fully("public double half(double z) {\n    return z / 2\n}\n"
+                                                  + self.SIGMOID.replace("1 / (1", "0.5 / (1"))
+        self.assertEqual("error", status)
+        self.assertIn("Not run because of this error, so their previous versions (if any) stay: sigmoid.",
+                      error["traceback"][-1])
+        out = self.run_cell(self.SELF_CHECK)[1]
+        self.assertTrue(out.startswith("Exercise 1.2: NOT CHECKED: the latest version of sigmoid was not run"), out)
+        self.run_cell(self.SIGMOID)
+        self.assertTrue(self.run_cell(self.SELF_CHECK)[1].startswith("Exercise 1.2: 3 of 3 checks passed"))
+
     def test_a_self_check_names_an_undeclared_variable(self):
         status, _, error = self.run_cell(self.SIGMOID.replace("-z", "-z * steepness"))
         self.assertEqual(("ok", None), (status, error), "JShell accepts a method with an unresolved name")

@@ -41,6 +41,9 @@ public final class Definitions {
     private static final Pattern USED_NAME = Pattern.compile("\\b([A-Za-z_$][\\w$]*)\\b");
     private static final Pattern CLASS_NAME = Pattern.compile("\\b(?:class|record|interface|enum)\\s+([A-Za-z_$][\\w$]*)");
 
+    /** Set by the kernel (org.nnlab.kernel.NnlabKernel) when a cell failed: "snippetCount name name ...". */
+    static final String NOT_RUN = "nnlab.kernel.notRun";
+
     private final JShell shell;
 
     /** @param shell the JShell that runs the notebook's cells */
@@ -76,6 +79,25 @@ public final class Definitions {
                     && !redefinedLater(name.get(), all, i)) {
                 notes.add("the latest version of " + name.get() + " did not compile (" + firstError(s)
                         + "), so the checks ran the previous version");
+            }
+        }
+        notes.addAll(notRunNotes(used, all));
+        return notes;
+    }
+
+    /** The used declarations that the kernel says the last failed cell did not run, and that were not declared since. */
+    private List<String> notRunNotes(Set<String> used, List<Snippet> all) {
+        String[] notRun = System.getProperty(NOT_RUN, "").trim().split("\\s+");
+        List<String> notes = new ArrayList<>();
+        if (notRun.length < 2 || !notRun[0].matches("\\d+")) {
+            return notes;
+        }
+        int from = Math.min(Integer.parseInt(notRun[0]), all.size());
+        for (int k = 1; k < notRun.length; k++) {
+            String name = notRun[k];
+            if (used.contains(name) && !redefinedLater(name, all, from - 1)) {
+                notes.add("the latest version of " + name + " was not run (a declaration before it in its cell did not"
+                        + " compile), so the checks ran the previous version");
             }
         }
         return notes;

@@ -70,6 +70,28 @@ class DefinitionsTest {
     }
 
     @Test
+    @DisplayName("a method the kernel says its failed cell did not run is named, until it is declared again")
+    void aDeclarationTheFailedCellDidNotRunIsNamed() {
+        eval("double neuron(double x) { return x * 2; }");
+        eval("double half(double x) { return x / 2 }");   // the cell's first declaration fails ...
+        String before = System.getProperty(Definitions.NOT_RUN);
+        try {
+            // ... so JJava does not run the new neuron below it; the kernel says so through this property
+            System.setProperty(Definitions.NOT_RUN, shell.snippets().count() + " neuron");
+            assertEquals(List.of("the latest version of neuron was not run (a declaration before it in its cell did not"
+                    + " compile), so the checks ran the previous version"), definitions.staleNotes(SELF_CHECK));
+            eval("double neuron(double x) { return x * 3; }");
+            assertEquals(List.of(), definitions.staleNotes(SELF_CHECK));
+        } finally {
+            if (before == null) {
+                System.clearProperty(Definitions.NOT_RUN);
+            } else {
+                System.setProperty(Definitions.NOT_RUN, before);
+            }
+        }
+    }
+
+    @Test
     @DisplayName("a failed declaration the check does not use is not reported")
     void anUnrelatedFailureIsNotReported() {
         eval("double neuron(double x) { return x * 2; }");
