@@ -32,6 +32,9 @@ import jdk.jshell.spi.SPIResolutionException;
  * ("recoverable") and throws {@link SPIResolutionException} when called. {@link #explain} names
  * the missing variable or method ({@link JShell#unresolvedDependencies}).</li>
  * </ul>
+ * The declarations of a failed cell that JJava never ran are not in JShell at all: the kernel
+ * (org.nnlab.kernel.NnlabKernel, another class loader) names them in the system property
+ * {@value #NOT_RUN}.
  * The kernel installs one with {@link Check#watch(JShell)}; without it (an IDE, the autograder)
  * the checks run as before.
  */
@@ -63,8 +66,8 @@ public final class Definitions {
     /**
      * One sentence per declaration that the code of {@code selfCheck} uses (directly or through the
      * methods it calls) whose latest version did not compile, so that an older version ran. Empty
-     * when everything the check uses is the latest version. (A declaration that JJava never ran
-     * because an earlier one of its cell failed is not seen, unless the check uses the failed one.)
+     * when everything the check uses is the latest version. A declaration that JJava never ran
+     * because an earlier one of its cell failed is known from the kernel ({@value #NOT_RUN}).
      *
      * @param selfCheck the source of the self-check, e.g. {@code Check.exercise("1.2", ... sigmoid(z) ...)}
      */
