@@ -10,6 +10,8 @@ import os
 import shutil
 import sys
 
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+
 
 def kernel_json(java, spec_dir, classpath, display_name, data_dir, plotly_js=None, cds_archive=None):
     jvm_opts = [
@@ -26,8 +28,13 @@ def kernel_json(java, spec_dir, classpath, display_name, data_dir, plotly_js=Non
         # The kernel JVM is started directly, not through jjava-launcher.jar: the launcher would
         # start a second JVM with the plain `java` found on PATH (maybe not Java 17) and, killed
         # alone, could leave that JVM behind. These are the arguments the launcher passes.
+        # org.nnlab.kernel.NnlabKernel (tools/kernel/NnlabKernel.java, compiled by ./nnlab setup into
+        # nnlab-kernel.jar) is JJava's kernel with the real exception class as ename, library-style messages,
+        # an exit on shutdown, interrupted trainings that end their progress display, and Shift+Tab with Javadoc.
+        # --add-opens: JJava reads a JShell internal; NnlabKernel gives JShell the library's sources for Javadoc.
         "argv": [java, *jvm_opts, "--add-opens", "jdk.jshell/jdk.jshell=ALL-UNNAMED",
-                 "-jar", os.path.join(spec_dir, "jjava.jar"), "{connection_file}"],
+                 "-cp", os.pathsep.join([os.path.join(spec_dir, "jjava.jar"), os.path.join(spec_dir, "nnlab-kernel.jar")]),
+                 "org.nnlab.kernel.NnlabKernel", "{connection_file}"],
         "display_name": display_name,
         "language": "java",
         "interrupt_mode": "message",
@@ -39,6 +46,8 @@ def kernel_json(java, spec_dir, classpath, display_name, data_dir, plotly_js=Non
             # (JJava's NotebookInitializer: two static imports) is done by startup.jshell instead
             "JJAVA_LOAD_EXTENSIONS": "0",
             "NNLAB_DATA": data_dir,  # Mnist.digits() finds $NNLAB_DATA/mnist wherever a notebook is opened
+            # the library's sources, read by JShell for the Javadoc that Shift+Tab shows
+            "NNLAB_SOURCE_PATH": os.pathsep.join(os.path.join(ROOT, m, "src", "main", "java") for m in ("lib", "exercises")),
             # ND4J's OpenMP threads spin briefly (microseconds), then sleep, between two operations (as
             # ./nnlab bench runs): an MLP batch is ~80 short ops. MLP epoch, quiet 2 cores: 5.2 s vs 6.8 s when
             # they sleep at once (OMP_WAIT_POLICY=PASSIVE); ~10% slower than that beside 2 busy processes.

@@ -1,7 +1,11 @@
 """Tests of the installed "Java (nnlab)" kernel itself, through jupyter_client.
 
 What students rely on: it starts, has the library and its imports, runs with assertions on, finds
-the data, and an interrupted endless loop leaves a kernel that still runs the next cell.
+the data, and an interrupted endless loop leaves a kernel that still runs the next cell. And what
+NnlabKernel and the self-checks add (docs/kernel.md, docs/exercises.md): errors carry the real class
+and the library's message style, self-checks never pass a stale definition, name an undeclared
+variable and leave no thread running, an interrupted training ends its display with a summary,
+Shift+Tab shows signature and Javadoc, and the kernel exits by itself on a shutdown request.
 """
 import os
 import queue
@@ -27,20 +31,28 @@ class JavaNnlabKernelTest(unittest.TestCase):
 
     def run_cell(self, code, timeout=120):
         """Executes code; returns (status, stdout text, error evalue)."""
+        status, out, error, _ = self.run_cell_fully(code, timeout)
+        return status, out, error and error["evalue"]
+
+    def run_cell_fully(self, code, timeout=120):
+        """Executes code; returns (status, stdout and execute_result text, error content or None, the iopub messages)."""
         msg_id = self.kc.execute(code)
-        out, error, deadline = [], None, time.monotonic() + timeout
+        out, error, messages, deadline = [], None, [], time.monotonic() + timeout
         while True:
             msg = self.kc.get_iopub_msg(timeout=max(1, deadline - time.monotonic()))
             if msg["parent_header"].get("msg_id") != msg_id:
                 continue
             kind, content = msg["msg_type"], msg["content"]
+            messages.append(msg)
             if kind == "stream" and content["name"] == "stdout":
                 out.append(content["text"])
+            elif kind == "execute_result":
+                out.append(content["data"].get("text/plain", ""))
             elif kind == "error":
-                error = content["evalue"]
+                error = content
             elif kind == "status" and content["execution_state"] == "idle":
                 break
-        return self.reply_to(msg_id, timeout)["content"]["status"], "".join(out), error
+        return self.reply_to(msg_id, timeout)["content"]["status"], "".join(out), error, messages
 
     def reply_to(self, msg_id, timeout):
         """The execute_reply for msg_id (replies to earlier requests are skipped)."""
@@ -78,8 +90,8 @@ class JavaNnlabKernelTest(unittest.TestCase):
         self.assertTrue(os.path.isfile(archive), f"expected the kernel's archive to exist but it was {archive!r}")
         # ... and this JVM can map it with the kernel's class path: -Xshare:on fails instead of going on without it
         argv = self.km.kernel_spec.argv
-        java, jar = argv[0], argv[argv.index("-jar") + 1]
-        check = subprocess.run([java, "-Xshare:on", "-XX:SharedArchiveFile=" + archive, "-cp", jar, "-version"],
+        java, classpath = argv[0], argv[argv.index("-cp") + 1]
+        check = subprocess.run([java, "-Xshare:on", "-XX:SharedArchiveFile=" + archive, "-cp", classpath, "-version"],
                                capture_output=True, text=True)
         self.assertEqual(0, check.returncode, check.stdout + check.stderr)
 
@@ -111,6 +123,91 @@ class JavaNnlabKernelTest(unittest.TestCase):
             fields = stat.read().rsplit(")", 1)[1].split()
         return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
+    SIGMOID = "public double sigmoid(double z) {\n    return 1 / (1 + Math.exp(-z));\n}"
+    SELF_CHECK = 'Check.exercise("1.2", RectangleExercises.with().sigmoid(z -> sigmoid(z)))'
+
+    def test_a_self_check_never_passes_a_definition_whose_latest_version_did_not_compile(self):
+        self.assertEqual("ok", self.run_cell(self.SIGMOID)[0])
+        status, out, _ = self.run_cell(self.SELF_CHECK)
+        self.assertTrue(out.startswith("Exercise 1.2: 3 of 3 checks passed"), out)
+        # the student edits the cell and drops a ';': the cell fails, JShell keeps the old sigmoid
+        status, _, error = self.run_cell(self.SIGMOID.replace("));", "))"))
+        self.assertEqual("error", status)
+        status, out, _ = self.run_cell(self.SELF_CHECK)
+        self.assertEqual("ok", status)
+        self.assertTrue(out.startswith("Exercise 1.2: NOT CHECKED: the latest version of sigmoid did not compile"
+                                       " (';' expected), so the checks ran the previous version."), out)
+        self.assertNotIn("Exercise 1.2: 3 of 3 checks passed", out)
+        # fixed again: checked again
+        self.run_cell(self.SIGMOID)
+        self.assertTrue(self.run_cell(self.SELF_CHECK)[1].startswith("Exercise 1.2: 3 of 3 checks passed"))
+
+    def test_a_self_check_never_passes_a_definition_its_failed_cell_did_not_run(self):
+        self.run_cell(self.SIGMOID)
+        # a helper above sigmoid in the same cell fails: JJava stops there, the edited sigmoid is not run
+        status, _, error, _ = self.run_cell_fully("public double half(double z) {\n    return z / 2\n}\n"
+                                                  + self.SIGMOID.replace("1 / (1", "0.5 / (1"))
+        self.assertEqual("error", status)
+        self.assertIn("Not run because of this error, so their previous versions (if any) stay: sigmoid.",
+                      error["traceback"][-1])
+        out = self.run_cell(self.SELF_CHECK)[1]
+        self.assertTrue(out.startswith("Exercise 1.2: NOT CHECKED: the latest version of sigmoid was not run"), out)
+        self.run_cell(self.SIGMOID)
+        self.assertTrue(self.run_cell(self.SELF_CHECK)[1].startswith("Exercise 1.2: 3 of 3 checks passed"))
+
+    def test_a_self_check_names_an_undeclared_variable(self):
+        status, _, error = self.run_cell(self.SIGMOID.replace("-z", "-z * steepness"))
+        self.assertEqual(("ok", None), (status, error), "JShell accepts a method with an unresolved name")
+        status, out, _ = self.run_cell(self.SELF_CHECK)
+        self.assertIn("FAIL  sigmoid(0) is 0.5: sigmoid uses variable steepness, which is not declared in this notebook",
+                      out)
+        self.assertNotIn("SPIResolutionException", out)
+        self.run_cell(self.SIGMOID)
+
+    def test_a_self_check_stopped_at_its_time_limit_leaves_the_kernel_idle(self):
+        # the self-check's own runner (Check.run), with a 1 s limit instead of 10 s
+        self.run_cell("public double spin(double z) {\n    while (true) {}\n}")
+        status, out, error = self.run_cell(
+            'Check.run(ExerciseCheck.of("1.2", 1, "sigmoid(0) is 0.5", (RectangleExercises e) -> e.sigmoid(0)),\n'
+            '          RectangleExercises.with().sigmoid(z -> spin(z)), java.time.Duration.ofSeconds(1)).message()')
+        self.assertEqual(("ok", None), (status, error))
+        self.assertIn("still running after 1 s: stopped", out)
+        time.sleep(1)   # idle within a second ...
+        before = self.kernel_cpu_seconds()
+        time.sleep(2)   # ... and staying so: a spinning thread would use ~2 s of CPU here
+        used = self.kernel_cpu_seconds() - before
+        print(f"kernel CPU in the 2 s after a stopped self-check: {used:.2f} s")
+        self.assertLess(used, 0.5, "the stopped self-check still burns CPU")
+
+    def test_ename_is_the_real_exception_class(self):
+        status, _, error, _ = self.run_cell_fully('throw new IllegalStateException("boom");')
+        self.assertEqual(("error", "IllegalStateException", "boom"), (status, error["ename"], error["evalue"]))
+        self.assertIn("java.lang.IllegalStateException: boom", error["traceback"][0])
+
+    def test_an_nd4j_shape_error_reads_like_the_library(self):
+        _, _, error, _ = self.run_cell_fully("Nd4j.ones(3, 4).add(Nd4j.ones(4, 3))")
+        self.assertEqual("IllegalStateException", error["ename"])
+        self.assertEqual("add: expected two arrays of the same shape (or shapes that broadcast: equal or 1 in each"
+                         " dimension, e.g. [3, 4] with [1, 4]) but was [3, 4] and [4, 3].\n"
+                         "Hint: the second is the first transposed: call .transpose() on one of them.", error["evalue"])
+        self.assertIn("add: expected two arrays", error["traceback"][0])
+
+    def test_a_null_pointer_names_the_variable(self):
+        _, _, error, _ = self.run_cell_fully("String s = null;\ns.length()")
+        self.assertEqual("NullPointerException", error["ename"])
+        self.assertEqual('Cannot invoke "String.length()" because "s" is null.\n'
+                         "Hint: s has no value (null): assign it before this line, or run the cell that does.",
+                         error["evalue"])
+        self.assertNotIn("REPL.", "".join(error["traceback"]))
+
+    def test_inspection_after_a_name_or_a_parenthesis_shows_signature_and_javadoc(self):
+        for code in ("Sequential.of", "Sequential.of("):
+            msg_id = self.kc.inspect(code, len(code), 0)
+            content = self.reply_to(msg_id, 60)["content"]
+            text = content["data"].get("text/plain", "")
+            self.assertEqual(("ok", True), (content["status"], content["found"]), code)
+            self.assertTrue(text.startswith("Sequential Sequential.of(Layer... layers)\nA model of the given layers"), text)
+
     def test_output_with_an_interrupt_pending_is_drawn_and_keeps_the_interrupt(self):
         # JJava's own output fails on an interrupted thread (ZMQException "Errno 4"), clearing the flag;
         # the display the kernel installs for the lib (LiveProgress) puts the interrupt aside and back
@@ -141,6 +238,17 @@ class JavaNnlabKernelTest(unittest.TestCase):
         time.sleep(2)
         self.km.interrupt_kernel()
         self.reply_to(msg_id, timeout=60)
+        # the cell's reply waited for the training to stop: its progress display ends with the summary line
+        last = None
+        while True:
+            msg = self.kc.get_iopub_msg(timeout=60)
+            if msg["parent_header"].get("msg_id") != msg_id:
+                continue
+            if msg["msg_type"] in ("display_data", "update_display_data"):
+                last = msg["content"]["data"].get("text/plain", "")
+            if msg["msg_type"] == "status" and msg["content"]["execution_state"] == "idle":
+                break
+        self.assertIn("Trainer.fit: interrupted at epoch", last or "", "the progress display stayed frozen")
         # the interrupted cell returns at once; its training stops after the batch (and callbacks) it is in
         status, out, error = self.run_cell(
             "for (int i = 0; i < 3000 && trainer.isRunning(); i++) Thread.sleep(10);\n"
@@ -150,6 +258,27 @@ class JavaNnlabKernelTest(unittest.TestCase):
         self.assertEqual(("ok", None), (status, error))
         self.assertTrue(out.startswith("INTERRUPTED true true running=false"), out)
 
+
+
+class KernelShutdownTest(unittest.TestCase):
+    """A shutdown (and so a restart) does not wait for Jupyter to give up on the kernel and kill it."""
+
+    def test_the_kernel_exits_by_itself_on_a_shutdown_request(self):
+        km, kc = start_new_kernel(kernel_name=KERNEL, startup_timeout=300, stderr=subprocess.DEVNULL)
+        try:
+            kc.execute_interactive('System.out.println("ready");', timeout=120)
+            process = km.provisioner.process
+            start = time.monotonic()
+            km.request_shutdown()
+            while process.poll() is None and time.monotonic() - start < 30:
+                time.sleep(0.02)
+            seconds = time.monotonic() - start
+            print(f"kernel exit after the shutdown request: {seconds:.2f} s")
+            # JJava alone stays alive (its idle cell threads are not daemons) until Jupyter kills it
+            self.assertEqual(0, process.poll(), f"the kernel did not exit by itself within {seconds:.0f} s")
+        finally:
+            kc.stop_channels()
+            km.shutdown_kernel(now=True)
 
 if __name__ == "__main__":
     unittest.main()

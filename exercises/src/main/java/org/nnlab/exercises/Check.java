@@ -9,6 +9,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
+import jdk.jshell.JShell;
+import jdk.jshell.spi.SPIResolutionException;
 
 /**
  * The notebook self-check: runs the visible checks of one exercise on the student's current code and
@@ -36,7 +39,22 @@ public final class Check {
         return t;
     });
 
+    /** How long a check stopped by the time limit may take to end by itself before it is stopped hard. */
+    static final Duration STOP_GRACE = Duration.ofMillis(200);
+
+    private static volatile Definitions definitions;
+
     private Check() {
+    }
+
+    /**
+     * Lets the self-checks read the notebook's declarations from {@code shell}: a check then says
+     * when it ran an older version of a method whose latest version did not compile, and names the
+     * undeclared variable a method uses. The kernel's start-up calls it; without it the checks work
+     * as before.
+     */
+    public static void watch(JShell shell) {
+        definitions = new Definitions(shell);
     }
 
     /**
@@ -53,7 +71,9 @@ public final class Check {
             throw new IllegalArgumentException("Check.exercise: exercise " + exercise + " checks a "
                     + set.contract().getSimpleName() + " but was given a " + implementation.getClass().getName());
         }
-        return run(set, exercise, implementation);
+        CheckReport report = run(set, exercise, implementation);
+        Definitions d = definitions;
+        return d == null ? report : report.withNotes(d.staleNotes());
     }
 
     private static <C> CheckReport run(ExerciseSet<C> set, String exercise, Object implementation) {
@@ -70,14 +90,25 @@ public final class Check {
         return run(check, implementation, TIME_LIMIT);
     }
 
-    /** Runs one check with a time limit; whatever happens becomes a {@link CheckResult}. */
+    /**
+     * Runs one check with a time limit; whatever happens becomes a {@link CheckResult}. A check
+     * still running at the limit is stopped: interrupted, and after {@link #STOP_GRACE} stopped
+     * with {@link Thread#stop()} (a loop that never ends never looks at the interrupt; left alone it
+     * would keep a core busy until the kernel restarts).
+     */
     public static <C> CheckResult run(ExerciseCheck<C> check, C implementation, Duration limit) {
         long start = System.nanoTime();
         if (implementation == null) {
             return CheckResult.failed(check, "no implementation was given (null)", 0);
         }
+        AtomicReference<Thread> runner = new AtomicReference<>();
         Future<?> future = RUNNER.submit(() -> {
-            check.body().run(implementation);
+            runner.set(Thread.currentThread());
+            try {
+                check.body().run(implementation);
+            } finally {
+                runner.set(null);   // ended: nothing to stop
+            }
             return null;
         });
         try {
@@ -85,14 +116,46 @@ public final class Check {
             return CheckResult.passed(check, System.nanoTime() - start);
         } catch (TimeoutException e) {
             future.cancel(true);
+            String stopped = stop(runner) ? "stopped (is there a loop that never ends?)"
+                    : "it could not be stopped and keeps a core busy.\nHint: restart the kernel (Kernel > Restart),"
+                    + " then look for a loop that never ends";
             return CheckResult.failed(check, "still running after " + Expect.fmt(limit.toMillis() / 1000.0)
-                    + " s: stopped (is there a loop that never ends?)", System.nanoTime() - start);
+                    + " s: " + stopped, System.nanoTime() - start);
         } catch (InterruptedException e) {
             future.cancel(true);
+            stop(runner);
             Thread.currentThread().interrupt();
             return CheckResult.failed(check, "interrupted", System.nanoTime() - start);
         } catch (ExecutionException e) {
+            Definitions d = definitions;
+            if (e.getCause() instanceof SPIResolutionException r) {
+                String why = d == null ? Definitions.unresolvedWithoutShell() : d.explain(r);
+                return CheckResult.failed(check, why, System.nanoTime() - start);
+            }
             return CheckResult.of(check, e.getCause(), System.nanoTime() - start);
+        }
+    }
+
+    /** Ends the check running on {@code runner} (null once it ended) if it ignores its interrupt; false when this JDK cannot. */
+    @SuppressWarnings({"deprecation", "removal"})
+    static boolean stop(AtomicReference<Thread> runner) {
+        long deadline = System.nanoTime() + STOP_GRACE.toNanos();
+        try {
+            while (runner.get() != null && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+            Thread thread = runner.get();
+            if (thread == null) {
+                return true;
+            }
+            thread.stop();   // Java 17-19; later JDKs throw UnsupportedOperationException
+            thread.join(STOP_GRACE.toMillis());
+            return runner.get() == null;
+        } catch (UnsupportedOperationException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 

@@ -10,16 +10,31 @@ import java.util.List;
  *   PASS  sigmoid(0) is 0.5
  *   FAIL  sigmoid(-4.4) is 0.012 as on the slides: expected 0.01216 (± 0.0001) but was 0.9878
  * </pre>
+ * When the checks ran an older version of the student's code (its latest version did not compile,
+ * see {@link Definitions}), the report says so first and does not count as passed.
+ *
+ * @param notes why the checks did not run the latest code; empty when they did
  */
-public record CheckReport(String exercise, List<CheckResult> results) {
+public record CheckReport(String exercise, List<CheckResult> results, List<String> notes) {
 
     public CheckReport {
         results = List.copyOf(results);
+        notes = List.copyOf(notes);
     }
 
-    /** True when every check passed. */
+    /** A report of checks that ran the latest code. */
+    public CheckReport(String exercise, List<CheckResult> results) {
+        this(exercise, results, List.of());
+    }
+
+    /** This report with {@code notes} on why the checks did not run the latest code. */
+    public CheckReport withNotes(List<String> notes) {
+        return new CheckReport(exercise, results, notes);
+    }
+
+    /** True when every check passed on the latest code. */
     public boolean passed() {
-        return results.stream().allMatch(CheckResult::passed);
+        return notes.isEmpty() && results.stream().allMatch(CheckResult::passed);
     }
 
     /** The points earned. */
@@ -42,6 +57,11 @@ public record CheckReport(String exercise, List<CheckResult> results) {
         boolean untouched = !results.isEmpty()
                 && results.stream().allMatch(r -> r.status() == CheckResult.Status.NOT_IMPLEMENTED);
         StringBuilder b = new StringBuilder("Exercise ").append(exercise).append(": ");
+        if (!notes.isEmpty()) {
+            b.append("NOT CHECKED: ").append(String.join("; ", notes)).append(".\n")
+                    .append("Hint: fix the compile error shown under the exercise cell and run that cell again.\n")
+                    .append("The previous version: ");
+        }
         if (untouched) {
             b.append("not implemented yet");
         } else {

@@ -32,16 +32,19 @@ public abstract class Activation implements Layer {
                     + " INDArray, e.g. the previous layer's output.");
         }
         checkInput("forward", x.shape());
+        Finite.requireInput(this, "forward", x);   // checked mode of a layer on its own (see Finite)
         input = x;
         output = apply(x);
-        return output;
+        return keepsFinite() ? output : Finite.requireOutput(this, "forward", output);
     }
 
     @Override
     public final INDArray backward(INDArray gradOutput) {
         Shapes.requireForwardCalled(this, input);
         Shapes.requireSameShape(this, "gradOutput", output.shape(), gradOutput);
-        return gradient(gradOutput.castTo(output.dataType()), input, output);
+        Finite.requireInput(this, "backward", gradOutput);
+        INDArray dx = gradient(gradOutput.castTo(output.dataType()), input, output);
+        return keepsFinite() ? dx : Finite.requireOutput(this, "backward", dx);
     }
 
     @Override

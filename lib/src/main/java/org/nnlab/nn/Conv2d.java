@@ -73,6 +73,7 @@ public final class Conv2d implements Layer {
     public INDArray forward(INDArray x) {
         long[] outShape = outputShape(x == null ? null : x.shape());
         inputShape = x.shape();
+        Finite.requireInput(this, "forward", x);   // checked mode of a layer on its own (see Finite)
         long batch = outShape[0];
         long rows = batch * outShape[2] * outShape[3];
         INDArray img = x.castTo(weight.value().dataType());
@@ -98,6 +99,7 @@ public final class Conv2d implements Layer {
         Shapes.requireForwardCalled(this, inputShape);
         long[] outShape = outputShape(inputShape);
         Shapes.requireSameShape(this, "gradOutput", outShape, gradOutput);
+        Finite.requireInput(this, "backward", gradOutput);
         if (input != null) {   // the forward ran natively (float32): so does the backward
             INDArray dW = weightGradient.like(weight.value());
             INDArray db = biasGradient.like(bias.value());

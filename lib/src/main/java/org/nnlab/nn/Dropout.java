@@ -54,6 +54,7 @@ public final class Dropout implements Layer {
         if (x == null) {
             throw new IllegalArgumentException(this + ".forward: expected an input array but was null.");
         }
+        Finite.requireInput(this, "forward", x);   // checked mode of a layer on its own (see Finite)
         inputShape = x.shape();
         if (!training || p == 0) {
             mask = null;
@@ -71,6 +72,7 @@ public final class Dropout implements Layer {
     public INDArray backward(INDArray gradOutput) {
         Shapes.requireForwardCalled(this, inputShape);
         Shapes.requireSameShape(this, "gradOutput", inputShape, gradOutput);
+        Finite.requireInput(this, "backward", gradOutput);
         if (mask == null) {
             return Buffers.reusing() ? gradOutput : gradOutput.dup();
         }

@@ -17,6 +17,7 @@ public final class Flatten implements Layer {
         if (x == null) {
             throw new IllegalArgumentException(this + ".forward: expected input of shape [batch, ...] but was null.");
         }
+        Finite.requireInput(this, "forward", x);   // checked mode of a layer on its own (see Finite)
         long[] out = outputShape(x.shape());
         inputShape = x.shape();
         return x.reshape('c', out).dup('c');
@@ -26,6 +27,7 @@ public final class Flatten implements Layer {
     public INDArray backward(INDArray gradOutput) {
         Shapes.requireForwardCalled(this, inputShape);
         Shapes.requireSameShape(this, "gradOutput", outputShape(inputShape), gradOutput);
+        Finite.requireInput(this, "backward", gradOutput);
         return gradOutput.reshape('c', inputShape).dup('c');
     }
 

@@ -80,15 +80,17 @@ public final class Linear implements Layer {
     @Override
     public INDArray forward(INDArray x) {
         Shapes.requireFeatures(this, x, in);
+        Finite.requireInput(this, "forward", x);   // checked mode of a layer on its own (see Finite)
         input = x.castTo(weight.value().dataType());                      // [batch, in]
         INDArray y = Buffers.matmul(input, false, weight.value(), false, output);   // x W: [batch, out]
-        return bias == null ? y : y.addiRowVector(bias.value());
+        return Finite.requireOutput(this, "forward", bias == null ? y : y.addiRowVector(bias.value()));
     }
 
     @Override
     public INDArray backward(INDArray gradOutput) {
         Shapes.requireForwardCalled(this, input);
         Shapes.requireSameShape(this, "gradOutput", new long[] {input.size(0), out}, gradOutput);
+        Finite.requireInput(this, "backward", gradOutput);
         INDArray g = gradOutput.castTo(input.dataType());
         weight.accumulateProduct(input, true, g, false);                          // dL/dW += xᵀ g
         if (bias != null) {
@@ -98,7 +100,7 @@ public final class Linear implements Layer {
         if (Buffers.inputGradientUnread(this)) {
             return null;   // the input is the data: nobody reads dL/dx (the Trainer says so, see Buffers)
         }
-        return Buffers.matmul(g, false, weight.value(), true, inputGradient);     // g Wᵀ: [batch, in]
+        return Finite.requireOutput(this, "backward", Buffers.matmul(g, false, weight.value(), true, inputGradient));  // g Wᵀ
     }
 
     @Override

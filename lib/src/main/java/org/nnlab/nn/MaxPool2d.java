@@ -45,6 +45,7 @@ public final class MaxPool2d implements Layer {
     @Override
     public INDArray forward(INDArray x) {
         long[] outShape = outputShape(x == null ? null : x.shape());
+        Finite.requireInput(this, "forward", x);   // checked mode of a layer on its own (see Finite)
         int h = (int) x.size(2);
         int w = (int) x.size(3);
         int oh = (int) outShape[2];
@@ -88,6 +89,7 @@ public final class MaxPool2d implements Layer {
     public INDArray backward(INDArray gradOutput) {
         Shapes.requireForwardCalled(this, inputShape);
         Shapes.requireSameShape(this, "gradOutput", outputShape(inputShape), gradOutput);
+        Finite.requireInput(this, "backward", gradOutput);
         if (input != null) {   // the forward ran natively (float32): so does the backward
             return NativeOps.maxPoolBackward(input, gradOutput.castTo(input.dataType()), k, stride,
                     inputGradient.like(input));

@@ -52,11 +52,16 @@ public final class Sequential implements Layer {
         if (checked) {
             requireFinite(x, -1, "forward", pass);
         }
-        for (int i = 0; i < layers.size(); i++) {
-            x = layers.get(i).forward(x);
-            if (checked && !layers.get(i).keepsFinite()) {   // see Layer.keepsFinite
-                requireFinite(x, i, "forward", pass);
+        Finite.enterSequential();   // its layers leave the NaN checks to it
+        try {
+            for (int i = 0; i < layers.size(); i++) {
+                x = layers.get(i).forward(x);
+                if (checked && !layers.get(i).keepsFinite()) {   // see Layer.keepsFinite
+                    requireFinite(x, i, "forward", pass);
+                }
             }
+        } finally {
+            Finite.leaveSequential();
         }
         outputShape = x.shape();
         return x;
@@ -76,11 +81,16 @@ public final class Sequential implements Layer {
         }
         Buffers.passInputGradientUnread(this, layers.get(0));   // see Buffers: the Trainer does not read dL/dx
         INDArray g = gradOutput;
-        for (int i = layers.size() - 1; i >= 0; i--) {
-            g = layers.get(i).backward(g);
-            if (checked && g != null && !layers.get(i).keepsFinite()) {
-                requireFinite(g, i, "backward", pass);
+        Finite.enterSequential();
+        try {
+            for (int i = layers.size() - 1; i >= 0; i--) {
+                g = layers.get(i).backward(g);
+                if (checked && g != null && !layers.get(i).keepsFinite()) {
+                    requireFinite(g, i, "backward", pass);
+                }
             }
+        } finally {
+            Finite.leaveSequential();
         }
         return g;
     }
@@ -227,15 +237,6 @@ public final class Sequential implements Layer {
         if (HostArrays.allFinite(a)) {
             return;
         }
-        long nan = 0;
-        long inf = 0;
-        for (double v : a.dup().data().asDouble()) {
-            if (Double.isNaN(v)) {
-                nan++;
-            } else if (Double.isInfinite(v)) {
-                inf++;
-            }
-        }
         String who = index < 0 ? "the input" : index >= layers.size() ? "the gradient passed to backward"
                 : "layer " + index + " (" + layers.get(index) + ")";
         String what = index < 0 || index >= layers.size() ? " contains " : " produced ";
@@ -243,8 +244,8 @@ public final class Sequential implements Layer {
                 ? "check the data: a NaN in the input spreads to every output (e.g. a division by a zero standard deviation)."
                 : "the numbers blew up, usually because training diverged: lower the learning rate, scale the inputs"
                         + " (e.g. to [0, 1]), or use SoftmaxCrossEntropy on logits instead of Softmax followed by a log.";
-        throw new NonFiniteException("Sequential." + phase + ": " + who + what + nan + " NaN and " + inf
-                + " infinite values (shape " + Shapes.format(a.shape()) + ") in " + phase + " pass " + pass
+        throw new NonFiniteException("Sequential." + phase + ": " + who + what + Finite.counts(a)
+                + " (shape " + Shapes.format(a.shape()) + ") in " + phase + " pass " + pass
                 + ".\nHint: " + hint + " Turn this check off with model.checked(false).", index, phase, pass);
     }
 

@@ -54,6 +54,22 @@ public interface LayerContract {
     }
 
     @Test
+    @DisplayName("used on its own, a NaN fed to forward or an infinity fed to backward is reported, naming the layer")
+    default void nonFiniteValuesFedToTheLayerOnItsOwnAreReported() {
+        Layer layer = createLayer();
+        INDArray x = sampleInput().dup();
+        x.putScalar(0, Double.NaN);
+        var f = assertThrows(NonFiniteException.class, () -> layer.forward(x));
+        assertTrue(f.getMessage().startsWith(nameInMessages(layer) + ".forward: "), f.getMessage());
+        assertTrue(f.getMessage().contains("contains 1 NaN and 0 infinite values"), f.getMessage());
+        INDArray g = Nd4j.onesLike(layer.forward(sampleInput()));
+        g.putScalar(0, Double.POSITIVE_INFINITY);
+        var b = assertThrows(NonFiniteException.class, () -> layer.backward(g));
+        assertTrue(b.getMessage().startsWith(nameInMessages(layer) + ".backward: "), b.getMessage());
+        assertTrue(b.getMessage().contains("contains 0 NaN and 1 infinite values"), b.getMessage());
+    }
+
+    @Test
     @DisplayName("backward agrees with central differences (max relative error < 1e-6)")
     default void backwardMatchesNumericalGradient() {
         Layer layer = createLayer();
