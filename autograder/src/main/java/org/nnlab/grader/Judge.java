@@ -118,7 +118,7 @@ final class Judge {
         private final long deadline;
         private final List<Result.Outcome> outcomes = new ArrayList<>();
         private final Map<String, String> stopped = new LinkedHashMap<>();
-        private String status = "ok";
+        private Result.Ending status = Result.Ending.OK;
         private volatile long testCpuNanos;
 
         Run(Session session, long deadline) {
@@ -131,13 +131,13 @@ final class Judge {
             SubmissionLoader.Part part = session.parts().get(g.part());
             String problem = part.problems().get(t.exercise());
             if (problem != null) {
-                return new Result.Outcome(t, "failed", problem, 0);
+                return new Result.Outcome(t, Result.Status.FAILED, problem, 0);
             }
             if (stopped.containsKey(t.exercise())) {
-                return new Result.Outcome(t, "not_run", stopped.get(t.exercise()), 0);
+                return new Result.Outcome(t, Result.Status.NOT_RUN, stopped.get(t.exercise()), 0);
             }
-            if (!status.equals("ok")) {
-                return new Result.Outcome(t, "not_run", notRun(), 0);
+            if (status != Result.Ending.OK) {
+                return new Result.Outcome(t, Result.Status.NOT_RUN, notRun(), 0);
             }
             try {
                 session.worker();   // started (or started again) before the test's time begins
@@ -152,7 +152,7 @@ final class Judge {
         }
 
         private String notRun() {
-            return status.equals("timeout")
+            return status == Result.Ending.TIMEOUT
                     ? "not run: grading this submission took longer than its limit of " + Sandbox.fmt(options.submissionSeconds()) + " s"
                     : "not run: the grading JVM ended " + session.jvms() + " times";
         }
@@ -160,35 +160,35 @@ final class Judge {
         /** What the test's failure means for the student; null is a pass. */
         private Result.Outcome judged(Plan.Test t, Throwable f, long millis) {
             if (f == null) {
-                return new Result.Outcome(t, "passed", "", millis);
+                return new Result.Outcome(t, Result.Status.PASSED, "", millis);
             }
             if (f instanceof Session.Lost lost) {
                 return lost(t, lost, millis);
             }
             if (f instanceof Session.Threw th && th.notImplemented() || org.nnlab.exercises.Check.isNotImplemented(f)) {
-                return new Result.Outcome(t, "not_implemented", f.getMessage(), millis);
+                return new Result.Outcome(t, Result.Status.NOT_IMPLEMENTED, f.getMessage(), millis);
             }
-            return new Result.Outcome(t, "failed", message(f), millis);
+            return new Result.Outcome(t, Result.Status.FAILED, message(f), millis);
         }
 
         private Result.Outcome lost(Plan.Test t, Session.Lost lost, long millis) {
             if (System.nanoTime() >= deadline) {
-                status = "timeout";
-                return new Result.Outcome(t, "failed", "still running when the submission's time limit of "
+                status = Result.Ending.TIMEOUT;
+                return new Result.Outcome(t, Result.Status.FAILED, "still running when the submission's time limit of "
                         + Sandbox.fmt(options.submissionSeconds()) + " s was reached: stopped", millis);
             }
             if (lost.why == Connection.End.TIMED_OUT) {
-                return new Result.Outcome(t, "failed", "still running after " + Sandbox.fmt(options.testSeconds())
+                return new Result.Outcome(t, Result.Status.FAILED, "still running after " + Sandbox.fmt(options.testSeconds())
                         + " s: stopped (is there a loop that never ends?)", millis);
             }
             if (lost.why == Connection.End.EXITED) {
                 stopped.put(t.exercise(), "not run: an earlier test of exercise " + t.exercise() + " ended the grading JVM (" + lost.getMessage() + ")");
                 if (session.exhausted()) {
-                    status = "crashed";
+                    status = Result.Ending.CRASHED;
                 }
-                return new Result.Outcome(t, "failed", "the grading JVM ended during this test: " + lost.getMessage(), millis);
+                return new Result.Outcome(t, Result.Status.FAILED, "the grading JVM ended during this test: " + lost.getMessage(), millis);
             }
-            return new Result.Outcome(t, "failed", lost.getMessage(), millis);
+            return new Result.Outcome(t, Result.Status.FAILED, lost.getMessage(), millis);
         }
     }
 

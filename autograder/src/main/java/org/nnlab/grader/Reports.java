@@ -34,11 +34,12 @@ public final class Reports {
             String name = o.test().name() + (o.test().visibility().equals("visible") ? "" : " [" + o.test().visibility() + "]");
             String msg = o.message().replace("\n", " | ");
             b.append(String.format("%-8s %-62s %7s  %-15s %s%n", o.test().exercise(), cut(name, 62),
-                    o.score() + "/" + o.test().points(), o.status(), cut(msg, 160)));
+                    o.score() + "/" + o.test().points(), o.status().label(), cut(msg, 160)));
         }
-        b.append(String.format("total: %d / %d points (%s, %.1f s, %d JVM%s, isolation: %s; JVM start %.2f s, reading and compiling %.2f s, CPU %.2f s)%n",
-                r.score(), r.maxScore(), r.status(), r.seconds(), r.jvms(), r.jvms() == 1 ? "" : "s", r.sandbox(), r.startSeconds(), r.loadSeconds(),
-                r.cpuSeconds()));
+        b.append(String.format(java.util.Locale.ROOT, "total: %d / %d points (%s, %.1f s, %d worker JVM%s, isolation: %s; JVM start %.2f s, "
+                + "reading and compiling %.2f s, CPU %.2f s; %d calls and %d callbacks, %.2f s)%n",
+                r.score(), r.maxScore(), r.status().label(), r.seconds(), r.jvms(), r.jvms() == 1 ? "" : "s", r.sandbox(), r.startSeconds(), r.loadSeconds(),
+                r.cpuSeconds(), r.protocol().calls(), r.protocol().callbacks(), r.protocol().seconds()));
         if (r.unsandboxed()) {
             b.append(UNSANDBOXED_NOTE).append('\n');
         }
@@ -73,17 +74,17 @@ public final class Reports {
     public static GradescopeResults resultsJson(Result r) {
         StringBuilder out = new StringBuilder("Total: " + r.score() + " / " + r.maxScore() + " points.");
         r.notes().forEach(n -> out.append("\nNote: ").append(n));
-        if (r.ending() != Result.Ending.OK) {
-            out.append("\nGrading ended early (").append(r.status()).append("): see the tests marked \"not run\".");
+        if (r.status() != Result.Ending.OK) {
+            out.append("\nGrading ended early (").append(r.status().label()).append("): see the tests marked \"not run\".");
         }
         if (r.unsandboxed()) {
             out.append("\n").append(UNSANDBOXED_NOTE);
         }
         List<GradescopeTest> tests = new ArrayList<>();
         for (Result.Outcome o : r.tests()) {
-            boolean passed = o.kind() == Result.Status.PASSED;
+            boolean passed = o.status() == Result.Status.PASSED;
             tests.add(new GradescopeTest(o.test().key(), o.score(), o.test().points(), passed ? "passed" : "failed",
-                    o.message().isEmpty() ? o.kind().label() : o.message(), o.test().visibility()));
+                    o.message().isEmpty() ? o.status().label() : o.message(), o.test().visibility()));
         }
         return new GradescopeResults(r.score(), Math.round(r.seconds()), out.toString(), "visible", "hidden", tests);
     }
@@ -111,8 +112,8 @@ public final class Reports {
     public static String feedback(Result r) {
         StringBuilder b = new StringBuilder("# Feedback: " + r.student() + "\n\n");
         b.append("**").append(r.score()).append(" / ").append(r.maxScore()).append(" points**");
-        if (r.ending() != Result.Ending.OK) {
-            b.append(" (grading ended early: ").append(r.status()).append(")");
+        if (r.status() != Result.Ending.OK) {
+            b.append(" (grading ended early: ").append(r.status().label()).append(")");
         }
         b.append("\n\n");
         if (r.unsandboxed()) {
@@ -124,7 +125,7 @@ public final class Reports {
             if (o.test().visibility().equals("hidden")) {
                 continue;
             }
-            String msg = o.kind() == Result.Status.PASSED ? "passed" : o.kind().words() + ": " + o.message();
+            String msg = o.status() == Result.Status.PASSED ? "passed" : o.status().words() + ": " + o.message();
             b.append("| ").append(o.test().exercise()).append(" | ").append(md(o.test().name())).append(" | ")
                     .append(o.score()).append("/").append(o.test().points()).append(" | ").append(md(msg)).append(" |\n");
         }
@@ -150,8 +151,8 @@ public final class Reports {
                 .append(html(r.student())).append("</title>\n<style>\n").append(HTML_STYLE).append("</style>\n</head>\n<body>\n");
         b.append("<h1>Feedback: ").append(html(r.student())).append("</h1>\n<p class=\"total\"><strong>").append(r.score()).append(" / ")
                 .append(r.maxScore()).append(" points</strong>");
-        if (r.ending() != Result.Ending.OK) {
-            b.append(" (grading ended early: ").append(html(r.status())).append(")");
+        if (r.status() != Result.Ending.OK) {
+            b.append(" (grading ended early: ").append(html(r.status().label())).append(")");
         }
         b.append("</p>\n");
         if (r.unsandboxed()) {
@@ -176,11 +177,11 @@ public final class Reports {
                 hidden++;
                 continue;
             }
-            boolean passed = o.kind() == Result.Status.PASSED;
+            boolean passed = o.status() == Result.Status.PASSED;
             String cls = passed ? "passed" : "failed";
             b.append("<tr class=\"").append(cls).append("\"><td>").append(html(o.test().name()))
                     .append("</td><td class=\"").append(cls).append("\">").append(passed ? "&#10003; " : "&#10007; ")
-                    .append(o.kind().words()).append("</td><td>").append(o.score()).append(" / ").append(o.test().points()).append("</td><td>")
+                    .append(o.status().words()).append("</td><td>").append(o.score()).append(" / ").append(o.test().points()).append("</td><td>")
                     .append(passed ? "" : "<pre>" + html(o.message()) + "</pre>").append("</td></tr>\n");
         }
         b.append("</table>\n");
@@ -218,16 +219,17 @@ public final class Reports {
             "cpu_seconds", "jvms", "sandbox", "notes"})
     public record Summary(String student, String sha256, Map<String, Long> exercises, long total, long max, double seconds, String status,
                           @JsonProperty("jvm_start_seconds") Double jvmStartSeconds, @JsonProperty("load_seconds") Double loadSeconds,
-                          @JsonProperty("cpu_seconds") double cpuSeconds, long jvms, String sandbox, List<String> notes) {
+                          @JsonProperty("cpu_seconds") double cpuSeconds, long jvms, String sandbox, List<String> notes,
+                          Result.Protocol protocol) {
     }
 
     /** The gradebook row of {@code r}, whose submission's hash is {@code sha256}. */
     public static Summary summary(Result r, String sha256) {
         Map<String, Long> ex = new LinkedHashMap<>();
         r.byExercise().forEach((e, s) -> ex.put(e, (long) s[0]));
-        return new Summary(r.student(), sha256, ex, r.score(), r.maxScore(), round(r.seconds(), 10), r.status(),
+        return new Summary(r.student(), sha256, ex, r.score(), r.maxScore(), round(r.seconds(), 10), r.status().label(),
                 Double.isNaN(r.startSeconds()) ? null : round(r.startSeconds(), 100), Double.isNaN(r.loadSeconds()) ? null : round(r.loadSeconds(), 100),
-                round(r.cpuSeconds(), 100), r.jvms(), r.sandbox(), r.notes());
+                round(r.cpuSeconds(), 100), r.jvms(), r.sandbox(), r.notes(), r.protocol());
     }
 
     private static double round(double x, int per) {

@@ -13,7 +13,7 @@ import java.util.Map;
  * @param student   the name in the gradebook (file or folder name without extension)
  * @param tests     every planned test, in order, each with its outcome
  * @param notes     notes for the student that cost nothing (a duplicated cell, an ignored file)
- * @param status    "ok", or what ended grading early: "timeout", "crashed"
+ * @param status    how grading ended: {@link Ending#OK}, or what ended it early
  * @param output    what the submission printed (capped)
  * @param seconds   wall-clock time
  * @param jvms      how many grading JVMs it took (1 unless a test crashed or timed out)
@@ -25,7 +25,7 @@ import java.util.Map;
  *                  submission costs the machine whatever else runs on it
  * @param protocol  what the judge's calls into the worker cost
  */
-public record Result(String student, List<Outcome> tests, List<String> notes, String status, String output,
+public record Result(String student, List<Outcome> tests, List<String> notes, Ending status, String output,
                      double seconds, int jvms, String sandbox, double startSeconds, double loadSeconds, double cpuSeconds,
                      Protocol protocol) {
 
@@ -42,7 +42,7 @@ public record Result(String student, List<Outcome> tests, List<String> notes, St
     }
 
     /** A result without protocol figures (nothing was called). */
-    public Result(String student, List<Outcome> tests, List<String> notes, String status, String output,
+    public Result(String student, List<Outcome> tests, List<String> notes, Ending status, String output,
                   double seconds, int jvms, String sandbox, double startSeconds, double loadSeconds, double cpuSeconds) {
         this(student, tests, notes, status, output, seconds, jvms, sandbox, startSeconds, loadSeconds, cpuSeconds, Protocol.NONE);
     }
@@ -55,16 +55,6 @@ public record Result(String student, List<Outcome> tests, List<String> notes, St
         @JsonValue
         public String label() {
             return name().toLowerCase(Locale.ROOT);
-        }
-
-        /** The status named {@code label} ({@link #label}); an unknown one is {@link #FAILED}, so that it never scores. */
-        public static Status of(String label) {
-            for (Status s : values()) {
-                if (s.label().equals(label)) {
-                    return s;
-                }
-            }
-            return FAILED;
         }
 
         /** As a student reads it: "passed", "not implemented", "not run", "failed". */
@@ -81,41 +71,17 @@ public record Result(String student, List<Outcome> tests, List<String> notes, St
         public String label() {
             return name().toLowerCase(Locale.ROOT);
         }
-
-        /** The ending named {@code label}; an unknown one is {@link #CRASHED}. */
-        public static Ending of(String label) {
-            for (Ending e : values()) {
-                if (e.label().equals(label)) {
-                    return e;
-                }
-            }
-            return CRASHED;
-        }
     }
 
     /** What {@link #sandbox} is when the grading JVMs ran without a sandbox. */
     public static final String UNSANDBOXED = "none";
 
     /** One test's outcome: status passed, failed, not_implemented or not_run ({@link Status#label}). */
-    public record Outcome(Plan.Test test, String status, String message, long millis) {
-
-        public Outcome(Plan.Test test, Status status, String message, long millis) {
-            this(test, status.label(), message, millis);
-        }
-
-        /** {@link #status} as the enum. */
-        public Status kind() {
-            return Status.of(status);
-        }
+    public record Outcome(Plan.Test test, Status status, String message, long millis) {
 
         public int score() {
-            return kind() == Status.PASSED ? test.points() : 0;
+            return status == Status.PASSED ? test.points() : 0;
         }
-    }
-
-    /** {@link #status} as the enum. */
-    public Ending ending() {
-        return Ending.of(status);
     }
 
     /** Whether the grading JVMs ran without a sandbox (the submission could read and write what the grader's user can). */
@@ -130,7 +96,8 @@ public record Result(String student, List<Outcome> tests, List<String> notes, St
         }
         List<String> all = new ArrayList<>(notes);
         all.addAll(more);
-        return new Result(student, tests, List.copyOf(all), status, output, seconds, jvms, sandbox, startSeconds, loadSeconds, cpuSeconds);
+        return new Result(student, tests, List.copyOf(all), status, output, seconds, jvms, sandbox, startSeconds, loadSeconds, cpuSeconds,
+                protocol);
     }
 
     public int score() {

@@ -58,7 +58,7 @@ class BenchTest {
     }
 
     @Test
-    @DisplayName("a 2-submission run prints a row per submission, the JVM start, CPU and the projection to 300")
+    @DisplayName("a 2-submission run prints a row per submission, the JVM start, CPU, the protocol's calls and the projection to 300")
     void run() throws Throwable {
         String out = captured(System::setOut, System.out,
                 () -> Bench.run(new Sandbox(new Sandbox.Options(512, 10, 300, 1 << 20, "auto")), 2, 2, ROOT, tmp.resolve("b")));
@@ -67,6 +67,8 @@ class BenchTest {
         assertTrue(out.matches("(?s).*JVM start \\(process start to the worker's main\\): mean \\d+\\.\\d\\d s.*"), out);
         assertTrue(out.matches("(?s).*CPU per submission .*: mean \\d+\\.\\d\\d s.*300 would take \\d+\\.\\d min.*"), out);
         assertTrue(out.contains("load average before: ") && out.contains("load average after: "), out);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("the call-by-call protocol: mean (\\d+) calls and callbacks").matcher(out);
+        assertTrue(m.find() && Integer.parseInt(m.group(1)) > 0, "the reference's tests call the worker: " + out);
     }
 
     @Test

@@ -63,7 +63,7 @@ class GraderTest {
     }
 
     static Set<String> failing(Result r) {
-        return r.tests().stream().filter(o -> !o.status().equals("passed")).map(o -> o.test().key()).collect(Collectors.toCollection(TreeSet::new));
+        return r.tests().stream().filter(o -> o.status() != Result.Status.PASSED).map(o -> o.test().key()).collect(Collectors.toCollection(TreeSet::new));
     }
 
     static Set<String> testsOf(Result r, String... exercises) {
@@ -107,7 +107,7 @@ class GraderTest {
             Result r = patient.grade(set.notebook(), ROOT.resolve("notebooks/" + set.notebook() + ".ipynb"), List.of(set),
                     Files.createTempDirectory(tmp, "scratch"));
             assertEquals(0, r.score(), Reports.table(r));
-            assertEquals("ok", r.status(), Reports.table(r));
+            assertEquals(Result.Ending.OK, r.status(), Reports.table(r));
             for (Result.Outcome o : r.tests()) {
                 assertTrue(o.message().contains("not implemented yet"), set.notebook() + ", " + o.test().key() + ": " + o.message());
             }
@@ -120,7 +120,7 @@ class GraderTest {
         for (Path p : List.of(ROOT.resolve("notebooks/01-rectangle.ipynb"), ROOT.resolve("exercises/src/main/java/org/nnlab/exercises/starter"))) {
             Result r = grade(p, "01-rectangle", "00-vectors-and-matrices");
             assertEquals(0, r.score(), Reports.table(r));
-            assertEquals("ok", r.status());
+            assertEquals(Result.Ending.OK, r.status());
             for (Result.Outcome o : r.tests()) {
                 boolean notebookOnly = p.toString().endsWith(".ipynb") && o.test().exercise().startsWith("0.");
                 assertTrue(notebookOnly ? o.message().startsWith("not submitted") : o.message().endsWith("not implemented yet"),
@@ -172,7 +172,7 @@ class GraderTest {
         Result r = grade(bad, "01-rectangle");
         String table = Reports.table(r);
         // 1.3 and 1.4 (the reference's cells) pass although 1.2, which they call, does not compile: isolation
-        assertEquals(testsOf(r, "1.3", "1.4", "1.8"), r.tests().stream().filter(o -> o.status().equals("passed")).map(o -> o.test().key())
+        assertEquals(testsOf(r, "1.3", "1.4", "1.8"), r.tests().stream().filter(o -> o.status() == Result.Status.PASSED).map(o -> o.test().key())
                 .collect(Collectors.toCollection(TreeSet::new)), table);
         assertTrue(outcome(r, "1.1").message().startsWith("still running after 2"), table);
         String compile = outcome(r, "1.2").message();
@@ -181,7 +181,7 @@ class GraderTest {
         assertTrue(outcome(r, "1.6").message().contains("OutOfMemoryError"), table);
         assertTrue(outcome(r, "1.7").message().contains("StackOverflowError"), table);
         assertTrue(r.output().length() <= (1 << 20) + 200 && r.output().contains("truncated"), "output capped: " + r.output().length());
-        assertEquals("ok", r.status(), "a thread left running does not keep the grading JVM alive until the time limit");
+        assertEquals(Result.Ending.OK, r.status(), "a thread left running does not keep the grading JVM alive until the time limit");
         assertTrue(r.seconds() < 100, "graded in " + r.seconds() + " s, not stopped at the 120 s limit");
     }
 
@@ -259,7 +259,7 @@ class GraderTest {
         assertTrue(m.find(), "the probe ran: " + r.output() + Reports.table(r));
         assertTrue(Integer.parseInt(m.group(1)) > 20, m.group());
         assertEquals("0", m.group(2), r.output() + Reports.table(r));
-        assertEquals(testsOf(r, "1.1"), r.tests().stream().filter(o -> o.test().exercise().equals("1.1") && o.status().equals("passed"))
+        assertEquals(testsOf(r, "1.1"), r.tests().stream().filter(o -> o.test().exercise().equals("1.1") && o.status() == Result.Status.PASSED)
                 .map(o -> o.test().key()).collect(Collectors.toCollection(TreeSet::new)), Reports.table(r));
         assertEquals(r.maxScore(), r.score(), "hidden tests and isolation still work: " + Reports.table(r));
 

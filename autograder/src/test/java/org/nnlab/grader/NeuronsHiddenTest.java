@@ -61,7 +61,7 @@ class NeuronsHiddenTest {
                 }
                 """)), tmp.resolve("untransposed.ipynb"));
         Result r = grade(buggy);
-        Set<String> failing = r.tests().stream().filter(o -> !o.status().equals("passed")).map(o -> o.test().key())
+        Set<String> failing = r.tests().stream().filter(o -> o.status() != Result.Status.PASSED).map(o -> o.test().key())
                 .collect(Collectors.toCollection(TreeSet::new));
         // exercise isolation: backprop (3.8) calls hiddenDelta (3.7) but is graded with the reference's,
         // so the bug costs 3.7's points (visible and hidden) and not 3.8's

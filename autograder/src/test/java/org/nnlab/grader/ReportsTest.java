@@ -26,11 +26,11 @@ class ReportsTest {
 
     static Result result() {
         return new Result("alice & bob", List.of(
-                new Result.Outcome(SIG, "passed", "", 3),
-                new Result.Outcome(SIG2, "failed", "sigmoid(-1) should be 0.269 but was 0.731\nHint: the minus sign", 2),
-                new Result.Outcome(LAYER, "not_implemented", "Exercise 1.4: not implemented yet", 0),
-                new Result.Outcome(SECRET, "failed", "the secret message", 0)),
-                List.of("exercise 1.2 is in 2 cells: graded the last one"), "ok", "", 2.5, 1, "bwrap", 0.31, 0.9, 1.7);
+                new Result.Outcome(SIG, Result.Status.PASSED, "", 3),
+                new Result.Outcome(SIG2, Result.Status.FAILED, "sigmoid(-1) should be 0.269 but was 0.731\nHint: the minus sign", 2),
+                new Result.Outcome(LAYER, Result.Status.NOT_IMPLEMENTED, "Exercise 1.4: not implemented yet", 0),
+                new Result.Outcome(SECRET, Result.Status.FAILED, "the secret message", 0)),
+                List.of("exercise 1.2 is in 2 cells: graded the last one"), Result.Ending.OK, "", 2.5, 1, "bwrap", 0.31, 0.9, 1.7);
     }
 
     @Test
