@@ -83,6 +83,9 @@ class CommandLineTest(unittest.TestCase):
         self.assertIn("Nothing to do", r.stdout)
         self.assertNotIn("Fetching", r.stdout)
         self.assertNotIn("Building", r.stdout)
+        # the grader's sandbox is checked too: found and working, or how to install it
+        self.assertRegex(r.stdout + r.stderr, r"bubblewrap [0-9.]+: ./nnlab grade runs each submission in its sandbox"
+                         r"|bubblewrap is not installed.*apt-get install bubblewrap|bubblewrap is installed but cannot")
 
 
 class LabTest(unittest.TestCase):
