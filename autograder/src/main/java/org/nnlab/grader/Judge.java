@@ -36,7 +36,7 @@ final class Judge {
     private final Sandbox.Options options;
 
     /** A graded test and how to run it on a submission. */
-    private record Graded(Plan.Test test, int part, TestBody body) {
+    private record GradedTest(Plan.Test test, int part, TestBody body) {
     }
 
     @FunctionalInterface
@@ -59,7 +59,7 @@ final class Judge {
         Run run = new Run(session, deadline);
         try {
             new Initialisers(session, options.testSeconds()).check();
-            for (Graded g : plan(session.parts())) {
+            for (GradedTest g : plan(session.parts())) {
                 run.outcomes.add(run.outcome(g));
             }
         } finally {
@@ -76,13 +76,13 @@ final class Judge {
     }
 
     /** The graded tests of the parts, in order: each notebook's visible checks, then the hidden tests. */
-    private static List<Graded> plan(List<SubmissionLoader.Part> parts) {
-        List<Graded> tests = new ArrayList<>();
+    private static List<GradedTest> plan(List<SubmissionLoader.Part> parts) {
+        List<GradedTest> tests = new ArrayList<>();
         for (int k = 0; k < parts.size(); k++) {
             for (ExerciseCheck<?> c : parts.get(k).set().checks()) {
                 @SuppressWarnings("unchecked")
                 ExerciseCheck.Body<Object> body = (ExerciseCheck.Body<Object>) c.body();
-                tests.add(new Graded(new Plan.Test(Plan.key(c.exercise(), c.name()), c.exercise(), c.name(), c.points(), "visible"),
+                tests.add(new GradedTest(new Plan.Test(Plan.key(c.exercise(), c.name()), c.exercise(), c.name(), c.points(), "visible"),
                         k, body::run));
             }
         }
@@ -91,7 +91,7 @@ final class Judge {
                 Plan.Test t = Plan.hidden(m);
                 for (int k = 0; t != null && k < parts.size(); k++) {
                     if (parts.get(k).set().has(t.exercise())) {
-                        tests.add(new Graded(t, k, submission -> hiddenTest(hidden, m)));
+                        tests.add(new GradedTest(t, k, submission -> hiddenTest(hidden, m)));
                     }
                 }
             }
@@ -126,7 +126,7 @@ final class Judge {
             this.deadline = deadline;
         }
 
-        Result.Outcome outcome(Graded g) {
+        Result.Outcome outcome(GradedTest g) {
             Plan.Test t = g.test();
             SubmissionLoader.Part part = session.parts().get(g.part());
             String problem = part.problems().get(t.exercise());
@@ -193,7 +193,7 @@ final class Judge {
     }
 
     /** Runs one test on its own thread until its deadline (and a second more for the judge's own code). */
-    private static Throwable run(Graded g, Session session, long testDeadline, Run run) {
+    private static Throwable run(GradedTest g, Session session, long testDeadline, Run run) {
         Object submission = submission(session, g.part());
         Future<Throwable> f = TESTS.submit(() -> {
             long cpu = threadCpu();

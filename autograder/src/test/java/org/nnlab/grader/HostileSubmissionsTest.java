@@ -85,6 +85,12 @@ class HostileSubmissionsTest {
         Path untouched = Fixtures.write(Fixtures.notebookWith(Fixtures.STUDENT_01, Map.of("1.1", forge)), tmp.resolve("forged-untouched.ipynb"));
         Result u = grade(untouched);
         assertEquals(0, u.score(), Reports.table(u));
+        // graded in a batch for two notebooks, it gains nothing in the one it never submitted either
+        Result both = box.grade("forged-both", untouched, Catalog.sets().stream()
+                .filter(s -> List.of("00-vectors-and-matrices", "01-rectangle").contains(s.notebook())).toList(), Files.createTempDirectory(tmp, "scratch"));
+        assertEquals(0, both.score(), Reports.table(both));
+        assertTrue(both.tests().stream().filter(o -> o.test().exercise().startsWith("0.")).allMatch(o -> o.message().startsWith("not submitted")),
+                Reports.table(both));
 
         Result r = grade(notebook("forged", Map.of("1.1", forge)));
         assertEquals(testsOf(r, "1.1"), failing(r), Reports.table(r));

@@ -16,7 +16,7 @@ import org.nnlab.nn.Sequential;
 
 /**
  * Hidden tests of notebook 07: run only when grading (not by the notebook's self-check), reported
- * per Gradescope's visibility. The time limit comes from the launcher's default timeout.
+ * per Gradescope's visibility; the judge runs them with the time limit of every graded test.
  */
 public class MnistHidden {
 

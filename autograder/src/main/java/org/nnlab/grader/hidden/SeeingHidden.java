@@ -14,7 +14,7 @@ import org.nnlab.knn.Metric;
 
 /**
  * Hidden tests of notebook 06: run only when grading (not by the notebook's self-check), reported
- * per Gradescope's visibility. The time limit comes from the launcher's default timeout.
+ * per Gradescope's visibility; the judge runs them with the time limit of every graded test.
  */
 public class SeeingHidden {
 
