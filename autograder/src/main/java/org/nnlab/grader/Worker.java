@@ -196,6 +196,11 @@ public final class Worker {
             reply(Wire.Op.THROW, Wire.thrown(new IllegalArgumentException(m.getName() + " returned something the grader cannot read: "
                     + e.getMessage()), m.getName()));
             return;
+        } catch (OutOfMemoryError e) {
+            b = null;
+            reply(Wire.Op.THROW, Wire.thrown(new OutOfMemoryError(m.getName() + " returned more than the grading JVM's memory can send"),
+                    m.getName()));
+            return;
         }
         reply(Wire.Op.RETURN, b.bytes());
     }

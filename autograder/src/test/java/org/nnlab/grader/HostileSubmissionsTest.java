@@ -98,6 +98,29 @@ class HostileSubmissionsTest {
     }
 
     @Test
+    @DisplayName("an answer too large to send (240 MB) costs its exercise; a frame written to the worker's stdout is only output")
+    void oversizedAndGarbledAnswers() throws IOException {
+        Result big = grade(notebook("big", Map.of("1.1", "public double[] toVector(int[][] image) {\n    return new double[30_000_000];\n}\n")));
+        assertEquals(testsOf(big, "1.1"), failing(big), Reports.table(big));
+        Result garbled = grade(notebook("garbled", Map.of("1.7", """
+                public double cost(double[] y, double[] yTrue) {
+                    try {
+                        var out = new java.io.DataOutputStream(new java.io.FileOutputStream(java.io.FileDescriptor.out));
+                        out.writeInt(Integer.MAX_VALUE);
+                        out.flush();
+                    } catch (Exception e) {
+                    }
+                    double c = 0;
+                    for (int i = 0; i < y.length; i++) {
+                        c += (y[i] - yTrue[i]) * (y[i] - yTrue[i]);
+                    }
+                    return c;
+                }
+                """)));
+        assertEquals(20, garbled.score(), "writing to stdout is only output: " + Reports.table(garbled));
+    }
+
+    @Test
     @DisplayName("a sigmoid that borrows the reference neuron through its class's field is refused; 1.3 and 1.4 still pass")
     void borrowedReference() throws IOException {
         Result r = grade(notebook("borrow", Map.of("1.2", """
