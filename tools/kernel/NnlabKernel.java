@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import jdk.jshell.DeclarationSnippet;
+import jdk.jshell.Diag;
 import jdk.jshell.EvalException;
 import jdk.jshell.JShell;
 import jdk.jshell.SourceCodeAnalysis;
@@ -54,7 +55,9 @@ import org.dflib.jjava.maven.magics.MavenRepoMagic;
  * {@code ename} was always "RuntimeException". Here {@code ename} is the real class's simple name
  * and the message is rewritten by the library's {@code org.nnlab.notebook.ErrorMessages} (ND4J's
  * shape errors, JShell's {@code REPL.$JShell$48.s} names); a call of a method with an undeclared
- * name says which name.</li>
+ * name says which name; a cell that uses a method whose latest version did not compile (JShell
+ * then removes the previous one) says so instead of a bare "cannot find symbol"
+ * ({@code org.nnlab.exercises.Definitions.notDefined}).</li>
  * <li><b>Shutdown</b>: JJava's cell threads are not daemons, so its JVM outlived a shutdown
  * request and Jupyter waited for it, then killed it. The JVM exits once the connection is closed.</li>
  * <li><b>Interrupted training</b>: the interrupted cell's reply waits (at most
@@ -206,11 +209,19 @@ public final class NnlabKernel extends JavaKernel {
             return new PublishError(simpleName(className), explained,
                     withMessage(formatError(ee), className, explained));
         }
-        if (e instanceof CompilationException && !notRun.isEmpty()) {
-            List<String> lines = new ArrayList<>(traceback);
-            lines.add(errorStyler.secondary("Not run because of this error, so their previous versions (if any) stay: "
-                    + String.join(", ", notRun) + "."));
-            return new PublishError(e.getClass().getSimpleName(), String.valueOf(e.getLocalizedMessage()), lines);
+        if (e instanceof CompilationException ce) {
+            String notDefined = notDefined(ce);
+            List<String> lines = new ArrayList<>();
+            if (notDefined != null) {
+                notDefined.lines().map(errorStyler::secondary).forEach(lines::add);
+            }
+            lines.addAll(traceback);
+            if (!notRun.isEmpty()) {
+                lines.add(errorStyler.secondary("Not run because of this error, so their previous versions (if any) stay: "
+                        + String.join(", ", notRun) + "."));
+            }
+            return new PublishError(e.getClass().getSimpleName(),
+                    notDefined != null ? notDefined : String.valueOf(e.getLocalizedMessage()), lines);
         }
         if (e.getCause() instanceof UnresolvedReferenceException ure) {
             String missing = getJShell().unresolvedDependencies(ure.getSnippet()).collect(Collectors.joining(", "));
@@ -221,6 +232,28 @@ public final class NnlabKernel extends JavaKernel {
                     explained.lines().map(errorStyler::secondary).collect(Collectors.toList()));
         }
         return new PublishError(e.getClass().getSimpleName(), String.valueOf(e.getLocalizedMessage()), traceback);
+    }
+
+    /**
+     * Why a name this cell uses is missing, when its latest declaration did not compile (JShell then
+     * removes the previous version, so the cell fails with a bare "cannot find symbol"): the message of
+     * org.nnlab.exercises.Definitions.notDefined, loaded from the notebook's class path; null otherwise.
+     */
+    private String notDefined(CompilationException e) {
+        try {
+            Class<?> type = Class.forName("org.nnlab.exercises.Definitions", true, getEvaluator().getClassLoader());
+            Object definitions = type.getConstructor(JShell.class).newInstance(getJShell());
+            Method notDefined = type.getMethod("notDefined", String.class);
+            for (Diag d : (Iterable<Diag>) getJShell().diagnostics(e.getBadSnippetCompilation().snippet())::iterator) {
+                String message = d.isError() ? (String) notDefined.invoke(definitions, d.getMessage(null)) : null;
+                if (message != null) {
+                    return message;
+                }
+            }
+        } catch (ReflectiveOperationException | LinkageError | RuntimeException ignored) {
+            // no exercises on the class path, or JShell no longer knows the snippet: JJava's message as it is
+        }
+        return null;
     }
 
     /** JJava's traceback of {@code ee} with its first lines (class and message) replaced by the explained message. */

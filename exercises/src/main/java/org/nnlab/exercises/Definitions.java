@@ -42,6 +42,10 @@ public final class Definitions {
 
     private static final Pattern CALLED_NAME = Pattern.compile("\\b([A-Za-z_$][\\w$]*)\\s*\\(");
     private static final Pattern USED_NAME = Pattern.compile("\\b([A-Za-z_$][\\w$]*)\\b");
+    private static final Pattern MISSING_SYMBOL = Pattern.compile(
+            "cannot find symbol\\s*\\n\\s*symbol:\\s*(?:method|variable|class|interface|enum|record)\\s+([A-Za-z_$][\\w$]*)");
+    private static final Pattern SYMBOL = Pattern.compile(
+            "(?:method|variable|class|interface|enum|record)\\s+([A-Za-z_$][\\w$]*)");
     private static final Pattern CLASS_NAME = Pattern.compile("\\b(?:class|record|interface|enum)\\s+([A-Za-z_$][\\w$]*)");
 
     /** Set by the kernel (org.nnlab.kernel.NnlabKernel) when a cell failed: "snippetCount name name ...". */
@@ -80,30 +84,41 @@ public final class Definitions {
             Optional<String> name = declaredName(s);
             if (shell.status(s) == Snippet.Status.REJECTED && name.isPresent() && used.contains(name.get())
                     && !redefinedLater(name.get(), all, i)) {
-                notes.add("the latest version of " + name.get() + " did not compile (" + firstError(s)
-                        + "), so the checks ran the previous version");
+                notes.add("the latest version of " + name.get() + " did not compile (" + firstError(s) + "), so "
+                        + (isDefined(name.get(), all) ? "the checks ran the previous version" : name.get() + " is not defined"));
             }
         }
-        notes.addAll(notRunNotes(used, all));
+        notes.addAll(notRunNotes(used));
         return notes;
     }
 
     /** The used declarations that the kernel says the last failed cell did not run, and that were not declared since. */
-    private List<String> notRunNotes(Set<String> used, List<Snippet> all) {
-        String[] notRun = System.getProperty(NOT_RUN, "").trim().split("\\s+");
+    private List<String> notRunNotes(Set<String> used) {
         List<String> notes = new ArrayList<>();
-        if (notRun.length < 2 || !notRun[0].matches("\\d+")) {
-            return notes;
-        }
-        int from = Math.min(Integer.parseInt(notRun[0]), all.size());
-        for (int k = 1; k < notRun.length; k++) {
-            String name = notRun[k];
-            if (used.contains(name) && !redefinedLater(name, all, from - 1)) {
+        for (String name : notRunNames()) {
+            if (used.contains(name)) {
                 notes.add("the latest version of " + name + " was not run (a declaration before it in its cell did not"
                         + " compile), so the checks ran the previous version");
             }
         }
         return notes;
+    }
+
+    /** The declarations the kernel says the last failed cell did not run ({@value #NOT_RUN}) and that were not declared since. */
+    private List<String> notRunNames() {
+        String[] notRun = System.getProperty(NOT_RUN, "").trim().split("\\s+");
+        List<String> names = new ArrayList<>();
+        if (notRun.length < 2 || !notRun[0].matches("\\d+")) {
+            return names;
+        }
+        List<Snippet> all = shell.snippets().collect(Collectors.toList());
+        int from = Math.min(Integer.parseInt(notRun[0]), all.size());
+        for (int k = 1; k < notRun.length; k++) {
+            if (!redefinedLater(notRun[k], all, from - 1)) {
+                names.add(notRun[k]);
+            }
+        }
+        return names;
     }
 
     /**
@@ -118,11 +133,103 @@ public final class Definitions {
         if (snippet.isEmpty()) {
             return unresolvedWithoutShell();
         }
+        String name = snippet.get().name();
         List<String> missing = shell.unresolvedDependencies(snippet.get()).collect(Collectors.toList());
+        for (String dependency : missing) {
+            Optional<String> error = symbolName(dependency).flatMap(this::rejectedError);
+            if (error.isPresent()) {
+                String called = symbolName(dependency).get();
+                return name + " uses " + called + ", whose latest version did not compile (" + error.get() + "), so "
+                        + called + " is not defined and " + name + " cannot run.\nHint: fix the cell of " + called
+                        + " and run it again.";
+            }
+        }
         return snippet.get().name() + " uses " + (missing.isEmpty() ? "a name" : String.join(", ", missing))
                 + ", which is not declared in this notebook, so " + snippet.get().name() + " cannot run."
                 + "\nHint: declare it (or pass it in as a parameter: an exercise method may use only its parameters),"
                 + " then run the exercise cell again.";
+    }
+
+    /**
+     * The message for a cell that did not compile because it uses a name JShell cannot find
+     * ({@code compilerMessage}, e.g. "cannot find symbol\n  symbol:   method sigmoid(double)") when
+     * that name's latest declaration did not compile (JShell then removes the previous version), or
+     * was never run because an earlier declaration of its cell failed; null for any other message.
+     * The kernel (org.nnlab.kernel.NnlabKernel) shows it instead of the bare "cannot find symbol".
+     */
+    public String notDefined(String compilerMessage) {
+        Optional<String> name = missingSymbol(compilerMessage);
+        if (name.isEmpty()) {
+            return null;
+        }
+        Optional<String> error = rejectedError(name.get());
+        if (error.isPresent()) {
+            return name.get() + " is not defined: the latest version of its cell did not compile (" + error.get()
+                    + "). Fix that cell and run it again.";
+        }
+        if (notRunNames().contains(name.get())) {
+            return name.get() + " is not defined: its cell stopped at a declaration before it that did not compile."
+                    + " Fix that cell and run it again.";
+        }
+        return null;
+    }
+
+    /**
+     * The first compile error of the latest declaration of {@code name} (as in {@link #firstError}),
+     * when that declaration was rejected and no version of {@code name} is defined; empty otherwise.
+     */
+    Optional<String> rejectedError(String name) {
+        List<Snippet> all = shell.snippets().collect(Collectors.toList());
+        for (int i = all.size() - 1; i >= 0; i--) {
+            Snippet s = all.get(i);
+            if (name.equals(declaredName(s).orElse(null))) {
+                return shell.status(s) == Snippet.Status.REJECTED && !isDefined(name, all)
+                        ? Optional.of(firstError(s)) : Optional.empty();
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The name in a compiler's "cannot find symbol" message ("cannot find symbol\n  symbol:   method
+     * sigmoid(double)\n  location: ..." gives "sigmoid"); empty for any other message.
+     */
+    static Optional<String> missingSymbol(String compilerMessage) {
+        if (compilerMessage == null) {
+            return Optional.empty();
+        }
+        Matcher m = MISSING_SYMBOL.matcher(compilerMessage);
+        return m.find() ? Optional.of(m.group(1)) : Optional.empty();
+    }
+
+    /** The name in one of JShell's unresolved dependencies ("method half(double)", "variable zz", "class Box"). */
+    static Optional<String> symbolName(String dependency) {
+        Matcher m = SYMBOL.matcher(dependency == null ? "" : dependency.trim());
+        return m.lookingAt() ? Optional.of(m.group(1)) : Optional.empty();
+    }
+
+    /**
+     * A compiler message on one line, with where it is: "cannot find symbol\n  symbol:   method foo()\n
+     * location: class String" at line 2 of {@code declaration} gives "cannot find symbol: method foo(),
+     * line 2 of sigmoid"; "method exp in class java.lang.Math cannot be applied to given types;\n
+     * required: double\n  found:    double,int\n  reason: ..." gives "method exp in class java.lang.Math
+     * cannot be applied to given types (required: double, found: double,int), line 2 of sigmoid".
+     */
+    static String oneLine(String compilerMessage, long line, String declaration) {
+        List<String> lines = compilerMessage.lines().map(String::trim).filter(l -> !l.isEmpty()).collect(Collectors.toList());
+        StringBuilder text = new StringBuilder(lines.isEmpty() ? "a compile error" : lines.get(0).replaceAll(";$", ""));
+        List<String> types = new ArrayList<>();
+        for (String l : lines) {
+            if (l.startsWith("symbol:")) {
+                text.append(": ").append(l.substring("symbol:".length()).trim());
+            } else if (l.startsWith("required:") || l.startsWith("found:")) {
+                types.add(l.replaceAll(":\\s+", ": "));
+            }
+        }
+        if (!types.isEmpty()) {
+            text.append(" (").append(String.join(", ", types)).append(")");
+        }
+        return text + ", line " + line + (declaration == null ? "" : " of " + declaration);
     }
 
     /** The message for an unresolved name when no JShell is watched. */
@@ -187,9 +294,21 @@ public final class Definitions {
         return false;
     }
 
+    /** True when some version of {@code name} is defined (a parse error leaves the previous one; a type error removes it). */
+    private boolean isDefined(String name, List<Snippet> all) {
+        return all.stream().anyMatch(s -> s instanceof DeclarationSnippet d && d.name().equals(name) && shell.status(s).isDefined());
+    }
+
+    /** The first compile error of {@code s} on one line, with its line in the declaration ({@link #oneLine}). */
     private String firstError(Snippet s) {
         return shell.diagnostics(s).filter(Diag::isError).findFirst()
-                .map(d -> d.getMessage(null).lines().findFirst().orElse("").trim())
+                .map(d -> oneLine(d.getMessage(null), lineOf(s.source(), d.getPosition()), declaredName(s).orElse(null)))
                 .orElse("a compile error");
+    }
+
+    /** The 1-based line of {@code position} (a character offset) in {@code source}. */
+    static long lineOf(String source, long position) {
+        long end = Math.max(0, Math.min(position, source.length()));
+        return 1 + source.substring(0, (int) end).chars().filter(c -> c == '\n').count();
     }
 }
