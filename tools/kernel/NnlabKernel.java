@@ -8,7 +8,9 @@ import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import jdk.jshell.DeclarationSnippet;
@@ -76,13 +78,15 @@ public final class NnlabKernel extends JavaKernel {
     private static final String CELL_THREADS = "jjava-exec-";
     /**
      * The system property through which the self-checks (org.nnlab.exercises.Definitions, loaded by
-     * another class loader) learn which declarations the last failed cell did not run:
-     * "snippetCount name name ...".
+     * another class loader) learn which declarations failed cells did not run: "name@snippetCount ...",
+     * the number of JShell snippets when the cell failed (a later declaration of the name supersedes it).
      */
     static final String NOT_RUN = "nnlab.kernel.notRun";
 
     /** The declarations of the last cell that JJava did not run because an earlier one did not compile. */
     private List<String> notRun = List.of();
+    /** Every declaration a failed cell did not run, with the number of snippets then: {@link #NOT_RUN}. */
+    private final Map<String, Long> notRunSince = new LinkedHashMap<>();
 
     private NnlabKernel(Builder b, JShell shell, CodeEvaluator evaluator) {
         super(b.name(), b.version(), b.language(), b.helpLinks(), b.history(), b.io(), b.comms(), b.renderer(),
@@ -295,7 +299,10 @@ public final class NnlabKernel extends JavaKernel {
             throw e;
         } catch (CompilationException e) {
             notRun = declarationsAfter(source, e.getBadSnippetCompilation().snippet().source());
-            System.setProperty(NOT_RUN, getJShell().snippets().count() + " " + String.join(" ", notRun));
+            long snippets = getJShell().snippets().count();
+            notRun.forEach(name -> notRunSince.put(name, snippets));
+            System.setProperty(NOT_RUN, notRunSince.entrySet().stream().map(n -> n.getKey() + "@" + n.getValue())
+                    .collect(Collectors.joining(" ")));
             throw e;
         }
     }

@@ -161,9 +161,8 @@ class JavaNnlabKernelTest(unittest.TestCase):
         edits = {
             "wrong return type": (self.SIGMOID.replace("public double", "public String"),
                                   "incompatible types: double cannot be converted to java.lang.String, line 2 of sigmoid"),
-            "wrong call in the body": (self.SIGMOID.replace("Math.exp(-z)", "Math.exp(-z, 2)"),
-                                       "method exp in class java.lang.Math cannot be applied to given types (required: double,"
-                                       " found: double,int), line 2 of sigmoid"),
+            "wrong argument type": (self.SIGMOID.replace("Math.exp(-z)", 'Math.exp("z")'),
+                                    "incompatible types: java.lang.String cannot be converted to double, line 2 of sigmoid"),
         }
         for case, (edit, compile_error) in edits.items():
             with self.subTest(case):
@@ -201,6 +200,20 @@ class JavaNnlabKernelTest(unittest.TestCase):
             status, _, error, _ = self.run_cell_fully(self.SELF_CHECK.replace("sigmoid(z)", "sigmoid3(z)"))
             self.assertEqual(("error", "sigmoid3 is not defined: its cell stopped at a declaration before it that did not"
                               " compile. Fix that cell and run it again."), (status, error["evalue"]))
+        finally:
+            self.run_cell(self.SIGMOID)
+
+    def test_a_self_check_names_the_compile_error_of_a_call_no_method_fits(self):
+        # Math.exp(-z, 2): JShell accepts the method (RECOVERABLE_DEFINED, in case an exp(double, int) is declared
+        # later) with no unresolved name to report; calling it throws a resolution exception
+        status, _, error = self.run_cell(self.SIGMOID.replace("Math.exp(-z)", "Math.exp(-z, 2)"))
+        self.assertEqual(("ok", None), (status, error), "JShell accepts a call that no method fits")
+        try:
+            out = self.run_cell(self.SELF_CHECK)[1]
+            self.assertTrue(out.startswith("Exercise 1.2: 0 of 3 checks passed"), out)
+            self.assertIn("FAIL  sigmoid(0) is 0.5: sigmoid did not compile (method exp in class java.lang.Math cannot be"
+                          " applied to given types (required: double, found: double,int), line 2 of sigmoid), so sigmoid"
+                          " cannot run.", out)
         finally:
             self.run_cell(self.SIGMOID)
 

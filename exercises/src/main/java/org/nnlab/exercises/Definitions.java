@@ -46,9 +46,13 @@ public final class Definitions {
             "cannot find symbol\\s*\\n\\s*symbol:\\s*(?:method|variable|class|interface|enum|record)\\s+([A-Za-z_$][\\w$]*)");
     private static final Pattern SYMBOL = Pattern.compile(
             "(?:method|variable|class|interface|enum|record)\\s+([A-Za-z_$][\\w$]*)");
+    private static final Pattern NOT_RUN_ENTRY = Pattern.compile("([A-Za-z_$][\\w$]*)@(\\d{1,18})");
     private static final Pattern CLASS_NAME = Pattern.compile("\\b(?:class|record|interface|enum)\\s+([A-Za-z_$][\\w$]*)");
 
-    /** Set by the kernel (org.nnlab.kernel.NnlabKernel) when a cell failed: "snippetCount name name ...". */
+    /**
+     * Set by the kernel (org.nnlab.kernel.NnlabKernel) when a cell failed: "name@snippetCount ...", each
+     * declaration it did not run with the number of snippets then.
+     */
     static final String NOT_RUN = "nnlab.kernel.notRun";
 
     private final JShell shell;
@@ -104,18 +108,17 @@ public final class Definitions {
         return notes;
     }
 
-    /** The declarations the kernel says the last failed cell did not run ({@value #NOT_RUN}) and that were not declared since. */
+    /**
+     * The declarations the kernel says failed cells did not run ({@value #NOT_RUN}: "name@snippetCount
+     * ...") and that were not declared since.
+     */
     private List<String> notRunNames() {
-        String[] notRun = System.getProperty(NOT_RUN, "").trim().split("\\s+");
-        List<String> names = new ArrayList<>();
-        if (notRun.length < 2 || !notRun[0].matches("\\d+")) {
-            return names;
-        }
         List<Snippet> all = shell.snippets().collect(Collectors.toList());
-        int from = Math.min(Integer.parseInt(notRun[0]), all.size());
-        for (int k = 1; k < notRun.length; k++) {
-            if (!redefinedLater(notRun[k], all, from - 1)) {
-                names.add(notRun[k]);
+        List<String> names = new ArrayList<>();
+        for (String entry : System.getProperty(NOT_RUN, "").trim().split("\\s+")) {
+            Matcher m = NOT_RUN_ENTRY.matcher(entry);
+            if (m.matches() && !redefinedLater(m.group(1), all, (int) Math.min(Long.parseLong(m.group(2)), all.size()) - 1)) {
+                names.add(m.group(1));
             }
         }
         return names;
@@ -142,6 +145,13 @@ public final class Definitions {
                 return name + " uses " + called + ", whose latest version did not compile (" + error.get() + "), so "
                         + called + " is not defined and " + name + " cannot run.\nHint: fix the cell of " + called
                         + " and run it again.";
+            }
+        }
+        if (missing.isEmpty()) {
+            Optional<String> error = shell.diagnostics(snippet.get()).filter(Diag::isError).findFirst().map(d -> firstError(snippet.get()));
+            if (error.isPresent()) {
+                // e.g. Math.exp(z, 2): JShell accepts a call no method fits, in case such a method is declared later
+                return name + " did not compile (" + error.get() + "), so " + name + " cannot run.\nHint: fix its cell and run it again.";
             }
         }
         return snippet.get().name() + " uses " + (missing.isEmpty() ? "a name" : String.join(", ", missing))

@@ -82,7 +82,7 @@ class DefinitionsTest {
         String before = System.getProperty(Definitions.NOT_RUN);
         try {
             // ... so JJava does not run the new neuron below it; the kernel says so through this property
-            System.setProperty(Definitions.NOT_RUN, shell.snippets().count() + " neuron");
+            System.setProperty(Definitions.NOT_RUN, "other@1 neuron@" + shell.snippets().count());
             assertEquals(List.of("the latest version of neuron was not run (a declaration before it in its cell did not"
                     + " compile), so the checks ran the previous version"), definitions.staleNotes(SELF_CHECK));
             eval("double neuron(double x) { return x * 3; }");
@@ -189,7 +189,7 @@ class DefinitionsTest {
     void aMethodNeverRunIsExplained() {
         String before = System.getProperty(Definitions.NOT_RUN);
         try {
-            System.setProperty(Definitions.NOT_RUN, shell.snippets().count() + " neuron");
+            System.setProperty(Definitions.NOT_RUN, "other@1 neuron@" + shell.snippets().count());
             assertEquals("neuron is not defined: its cell stopped at a declaration before it that did not compile."
                     + " Fix that cell and run it again.", definitions.notDefined("cannot find symbol\n  symbol:   method neuron(double)"));
         } finally {
@@ -238,6 +238,18 @@ class DefinitionsTest {
         assertEquals(2, Definitions.lineOf("double f() {\n return 1;\n}", 14));
         assertEquals(3, Definitions.lineOf("a\nb\nc", 99));
         assertEquals(1, Definitions.lineOf("a\nb", -1));
+    }
+
+    @Test
+    @DisplayName("a call that no method fits is accepted by JShell; calling the method then names the compile error")
+    void aRecoverableCompileErrorIsNamed() {
+        eval("double neuron(double x) {\n    return Math.exp(x, 2);\n}");
+        eval("try { neuron(2); } catch (Throwable t) { System.getProperties().put(\"nnlab.test.caught\", t); }");
+        SPIResolutionException e = assertInstanceOf(SPIResolutionException.class, System.getProperties().remove("nnlab.test.caught"));
+
+        assertEquals("neuron did not compile (method exp in class java.lang.Math cannot be applied to given types (required:"
+                + " double, found: double,int), line 2 of neuron), so neuron cannot run.\nHint: fix its cell and run it again.",
+                definitions.explain(e));
     }
 
     @Test
