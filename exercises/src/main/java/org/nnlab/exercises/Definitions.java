@@ -15,6 +15,7 @@ import jdk.jshell.JShell;
 import jdk.jshell.MethodSnippet;
 import jdk.jshell.Snippet;
 import jdk.jshell.TypeDeclSnippet;
+import jdk.jshell.VarSnippet;
 import jdk.jshell.spi.SPIResolutionException;
 
 /**
@@ -185,14 +186,15 @@ public final class Definitions {
     }
 
     /**
-     * The first compile error of the latest declaration of {@code name} (as in {@link #firstError}),
-     * when that declaration was rejected and no version of {@code name} is defined; empty otherwise.
+     * The first compile error of the latest declaration of {@code name} (a method, class or variable;
+     * as in {@link #firstError}), when that declaration was rejected and no version of {@code name} is
+     * defined; empty otherwise.
      */
     Optional<String> rejectedError(String name) {
         List<Snippet> all = shell.snippets().collect(Collectors.toList());
         for (int i = all.size() - 1; i >= 0; i--) {
             Snippet s = all.get(i);
-            if (name.equals(declaredName(s).orElse(null))) {
+            if (name.equals(nameOf(s))) {
                 return shell.status(s) == Snippet.Status.REJECTED && !isDefined(name, all)
                         ? Optional.of(firstError(s)) : Optional.empty();
             }
@@ -275,7 +277,10 @@ public final class Definitions {
         return names;
     }
 
-    /** The name a method or class declaration declares, also when it did not parse. */
+    /**
+     * The name a method or class declaration declares, also when it did not parse. (Not variables: the
+     * names a check uses are read from its source, where {@code x} is as likely a parameter.)
+     */
     static Optional<String> declaredName(Snippet s) {
         if (s instanceof MethodSnippet || s instanceof TypeDeclSnippet) {
             return Optional.of(((DeclarationSnippet) s).name());
@@ -292,6 +297,11 @@ public final class Definitions {
             }
         }
         return Optional.empty();
+    }
+
+    /** The name {@code s} declares (a variable's too, unlike {@link #declaredName}); null for any other snippet. */
+    private static String nameOf(Snippet s) {
+        return s instanceof VarSnippet v ? v.name() : declaredName(s).orElse(null);
     }
 
     private boolean redefinedLater(String name, List<Snippet> all, int index) {
@@ -312,7 +322,7 @@ public final class Definitions {
     /** The first compile error of {@code s} on one line, with its line in the declaration ({@link #oneLine}). */
     private String firstError(Snippet s) {
         return shell.diagnostics(s).filter(Diag::isError).findFirst()
-                .map(d -> oneLine(d.getMessage(null), lineOf(s.source(), d.getPosition()), declaredName(s).orElse(null)))
+                .map(d -> oneLine(d.getMessage(null), lineOf(s.source(), d.getPosition()), nameOf(s)))
                 .orElse("a compile error");
     }
 

@@ -159,6 +159,29 @@ class DefinitionsTest {
     }
 
     @Test
+    @DisplayName("a class or variable whose latest version was rejected is explained the same way")
+    void aClassOrVariableWhoseLatestVersionWasRejectedIsExplained() {
+        eval("class Box { int v() { return 1; } }");
+        eval("class Box { int v() { return \"1\"; } }");
+        eval("double w = 1;");
+        eval("double w = \"x\";");
+        assertEquals("Box is not defined: the latest version of its cell did not compile (incompatible types: java.lang.String"
+                + " cannot be converted to int, line 1 of Box). Fix that cell and run it again.",
+                definitions.notDefined("cannot find symbol\n  symbol:   class Box"));
+        assertEquals("w is not defined: the latest version of its cell did not compile (incompatible types: java.lang.String"
+                + " cannot be converted to double, line 1 of w). Fix that cell and run it again.",
+                definitions.notDefined("cannot find symbol\n  symbol:   variable w"));
+    }
+
+    @Test
+    @DisplayName("a rejected variable named like a parameter of the checked code does not make the check NOT CHECKED")
+    void aRejectedVariableIsNotAStaleDefinition() {
+        eval("double neuron(double z) { return z * 2; }");
+        eval("double z = \"x\";");
+        assertEquals(List.of(), definitions.staleNotes(SELF_CHECK));
+    }
+
+    @Test
     @DisplayName("a name that is defined, never declared, or another error gets no rewritten message")
     void otherCompileErrorsAreLeftAlone() {
         eval("double neuron(double x) { return x * 2; }");
