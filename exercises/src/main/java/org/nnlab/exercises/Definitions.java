@@ -22,7 +22,7 @@ import jdk.jshell.spi.SPIResolutionException;
  * What the notebook's JShell knows about the student's declarations, so that a self-check can say
  * when it did not run the code the student last wrote.
  *
- * <p>Two cases JShell hides from a self-check:
+ * <p>Three cases JShell hides from a self-check:
  * <ul>
  * <li><b>Stale definition.</b> An exercise cell edited so that it no longer parses (a missing
  * {@code ;}) becomes a rejected "erroneous" snippet and the previous definition stays in force;
@@ -31,7 +31,12 @@ import jdk.jshell.spi.SPIResolutionException;
  * declarations.</li>
  * <li><b>Unresolved name.</b> A method that uses an undeclared variable is accepted
  * ("recoverable") and throws {@link SPIResolutionException} when called. {@link #explain} names
- * the missing variable or method ({@link JShell#unresolvedDependencies}).</li>
+ * the missing variable or method ({@link JShell#unresolvedDependencies}), or the compile error of
+ * a call no method fits ({@code Math.exp(z, 2)}, also "recoverable").</li>
+ * <li><b>Missing definition.</b> An edit that parses but does not type-check (a wrong return type)
+ * is rejected and JShell removes the previous version: the self-check cell then does not compile
+ * ("cannot find symbol"). The kernel shows {@link #notDefined(String)} instead; a helper removed
+ * this way is named by {@link #staleNotes(String)} and {@link #explain}.</li>
  * </ul>
  * The declarations of a failed cell that JJava never ran are not in JShell at all: the kernel
  * (org.nnlab.kernel.NnlabKernel, another class loader) names them in the system property
