@@ -220,6 +220,7 @@ public final class NnlabKernel extends JavaKernel {
                 notDefined.lines().map(errorStyler::secondary).forEach(lines::add);
             }
             lines.addAll(traceback);
+            removedVersion(ce.getBadSnippetCompilation()).map(errorStyler::secondary).ifPresent(lines::add);
             if (!notRun.isEmpty()) {
                 lines.add(errorStyler.secondary("Not run because of this error, so their previous versions (if any) stay: "
                         + String.join(", ", notRun) + "."));
@@ -258,6 +259,19 @@ public final class NnlabKernel extends JavaKernel {
             // no exercises on the class path, or JShell no longer knows the snippet: JJava's message as it is
         }
         return null;
+    }
+
+    /**
+     * A declaration that parses but does not type-check replaces its previous version and is rejected,
+     * so JShell no longer has either (a parse error keeps the previous one): say so under the error.
+     */
+    static java.util.Optional<String> removedVersion(jdk.jshell.SnippetEvent failed) {
+        if (failed.snippet() instanceof DeclarationSnippet d && failed.status() == jdk.jshell.Snippet.Status.REJECTED
+                && failed.previousStatus().isActive()) {
+            return java.util.Optional.of("The previous version of " + d.name() + " is removed too: cells that use "
+                    + d.name() + " fail until this cell compiles.");
+        }
+        return java.util.Optional.empty();
     }
 
     /** JJava's traceback of {@code ee} with its first lines (class and message) replaced by the explained message. */

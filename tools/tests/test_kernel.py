@@ -131,12 +131,13 @@ class JavaNnlabKernelTest(unittest.TestCase):
         status, out, _ = self.run_cell(self.SELF_CHECK)
         self.assertTrue(out.startswith("Exercise 1.2: 3 of 3 checks passed"), out)
         # the student edits the cell and drops a ';': the cell fails, JShell keeps the old sigmoid
-        status, _, error = self.run_cell(self.SIGMOID.replace("));", "))"))
+        status, _, error_content, _ = self.run_cell_fully(self.SIGMOID.replace("));", "))"))
         self.assertEqual("error", status)
         status, out, _ = self.run_cell(self.SELF_CHECK)
         self.assertEqual("ok", status)
         self.assertTrue(out.startswith("Exercise 1.2: NOT CHECKED: the latest version of sigmoid did not compile"
                                        " (';' expected, line 2 of sigmoid), so the checks ran the previous version."), out)
+        self.assertNotIn("is removed too", "".join(error_content["traceback"]), "a parse error keeps the previous version")
         self.assertNotIn("Exercise 1.2: 3 of 3 checks passed", out)
         # fixed again: checked again
         self.run_cell(self.SIGMOID)
@@ -168,7 +169,10 @@ class JavaNnlabKernelTest(unittest.TestCase):
             with self.subTest(case):
                 self.run_cell(self.SIGMOID)
                 self.assertTrue(self.run_cell(self.SELF_CHECK)[1].startswith("Exercise 1.2: 3 of 3 checks passed"))
-                self.assertEqual("error", self.run_cell(edit)[0])
+                status, _, error, _ = self.run_cell_fully(edit)
+                self.assertEqual("error", status)
+                self.assertIn("The previous version of sigmoid is removed too: cells that use sigmoid fail until this cell"
+                              " compiles.", error["traceback"][-1])
                 status, out, error, _ = self.run_cell_fully(self.SELF_CHECK)
                 self.assertEqual(("error", ""), (status, out), "a self-check ran on a sigmoid JShell removed")
                 expected = ("sigmoid is not defined: the latest version of its cell did not compile (" + compile_error
