@@ -11,12 +11,15 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import jdk.jshell.DeclarationSnippet;
 import jdk.jshell.Diag;
 import jdk.jshell.EvalException;
 import jdk.jshell.JShell;
+import jdk.jshell.Snippet;
+import jdk.jshell.SnippetEvent;
 import jdk.jshell.SourceCodeAnalysis;
 import jdk.jshell.UnresolvedReferenceException;
 import org.dflib.jjava.jupyter.channels.JupyterConnection;
@@ -230,8 +233,9 @@ public final class NnlabKernel extends JavaKernel {
         }
         if (e.getCause() instanceof UnresolvedReferenceException ure) {
             String missing = getJShell().unresolvedDependencies(ure.getSnippet()).collect(Collectors.joining(", "));
-            String explained = ure.getSnippet().name() + " uses " + (missing.isEmpty() ? "a name" : missing)
-                    + ", which is not declared in this notebook, so it cannot run.\n"
+            String notRunnable = definitions("notRunnable", DeclarationSnippet.class, ure.getSnippet());
+            String explained = notRunnable != null ? notRunnable : ure.getSnippet().name() + " uses "
+                    + (missing.isEmpty() ? "a name" : missing) + ", which is not declared in this notebook, so it cannot run.\n"
                     + "Hint: declare it (or run the cell that does), then run this cell again.";
             return new PublishError("UnresolvedReferenceException", explained,
                     explained.lines().map(errorStyler::secondary).collect(Collectors.toList()));
@@ -245,33 +249,40 @@ public final class NnlabKernel extends JavaKernel {
      * org.nnlab.exercises.Definitions.notDefined, loaded from the notebook's class path; null otherwise.
      */
     private String notDefined(CompilationException e) {
-        try {
-            Class<?> type = Class.forName("org.nnlab.exercises.Definitions", true, getEvaluator().getClassLoader());
-            Object definitions = type.getConstructor(JShell.class).newInstance(getJShell());
-            Method notDefined = type.getMethod("notDefined", String.class);
-            for (Diag d : (Iterable<Diag>) getJShell().diagnostics(e.getBadSnippetCompilation().snippet())::iterator) {
-                String message = d.isError() ? (String) notDefined.invoke(definitions, d.getMessage(null)) : null;
-                if (message != null) {
-                    return message;
-                }
+        for (Diag d : (Iterable<Diag>) getJShell().diagnostics(e.getBadSnippetCompilation().snippet())::iterator) {
+            String message = d.isError() ? definitions("notDefined", String.class, d.getMessage(null)) : null;
+            if (message != null) {
+                return message;
             }
-        } catch (ReflectiveOperationException | LinkageError | RuntimeException ignored) {
-            // no exercises on the class path, or JShell no longer knows the snippet: JJava's message as it is
         }
         return null;
+    }
+
+    /**
+     * {@code new org.nnlab.exercises.Definitions(jshell).method(argument)}, loaded from the notebook's class
+     * path (the class that reads the notebook's declarations for the self-checks); null without it.
+     */
+    private <T> String definitions(String method, Class<T> type, T argument) {
+        try {
+            Class<?> definitions = Class.forName("org.nnlab.exercises.Definitions", true, getEvaluator().getClassLoader());
+            Object reader = definitions.getConstructor(JShell.class).newInstance(getJShell());
+            return (String) definitions.getMethod(method, type).invoke(reader, argument);
+        } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
+            return null;   // no exercises on the class path: JJava's message as it is
+        }
     }
 
     /**
      * A declaration that parses but does not type-check replaces its previous version and is rejected,
      * so JShell no longer has either (a parse error keeps the previous one): say so under the error.
      */
-    static java.util.Optional<String> removedVersion(jdk.jshell.SnippetEvent failed) {
-        if (failed.snippet() instanceof DeclarationSnippet d && failed.status() == jdk.jshell.Snippet.Status.REJECTED
+    static Optional<String> removedVersion(SnippetEvent failed) {
+        if (failed.snippet() instanceof DeclarationSnippet d && failed.status() == Snippet.Status.REJECTED
                 && failed.previousStatus().isActive()) {
-            return java.util.Optional.of("The previous version of " + d.name() + " is removed too: cells that use "
+            return Optional.of("The previous version of " + d.name() + " is removed too: cells that use "
                     + d.name() + " fail until this cell compiles.");
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     /** JJava's traceback of {@code ee} with its first lines (class and message) replaced by the explained message. */

@@ -197,6 +197,11 @@ class JavaNnlabKernelTest(unittest.TestCase):
             self.assertIn("FAIL  sigmoid(0) is 0.5: sigmoid uses scaled, whose latest version did not compile"
                           " (incompatible types", out)
             self.assertNotIn("passed, 3 of 3", out)
+            # calling sigmoid in a cell says the same
+            _, _, error, _ = self.run_cell_fully("sigmoid(0)")
+            self.assertEqual("UnresolvedReferenceException", error["ename"])
+            self.assertTrue(error["evalue"].startswith("sigmoid uses scaled, whose latest version did not compile"),
+                            error["evalue"])
             # a new helper and exercise in one cell, the helper first with a type error: JJava never runs the exercise
             status, _, error, _ = self.run_cell_fully('public double shifted(double z) {\n    return "z";\n}\n'
                                                       "public double sigmoid3(double z) {\n    return shifted(z);\n}")

@@ -144,26 +144,40 @@ public final class Definitions {
         }
         String name = snippet.get().name();
         List<String> missing = shell.unresolvedDependencies(snippet.get()).collect(Collectors.toList());
-        for (String dependency : missing) {
-            Optional<String> error = symbolName(dependency).flatMap(this::rejectedError);
-            if (error.isPresent()) {
-                String called = symbolName(dependency).get();
-                return name + " uses " + called + ", whose latest version did not compile (" + error.get() + "), so "
-                        + called + " is not defined and " + name + " cannot run.\nHint: fix the cell of " + called
-                        + " and run it again.";
-            }
+        String compileError = notRunnable(snippet.get());
+        if (compileError != null) {
+            return compileError;
         }
-        if (missing.isEmpty()) {
-            Optional<String> error = shell.diagnostics(snippet.get()).filter(Diag::isError).findFirst().map(d -> firstError(snippet.get()));
-            if (error.isPresent()) {
-                // e.g. Math.exp(z, 2): JShell accepts a call no method fits, in case such a method is declared later
-                return name + " did not compile (" + error.get() + "), so " + name + " cannot run.\nHint: fix its cell and run it again.";
-            }
-        }
-        return snippet.get().name() + " uses " + (missing.isEmpty() ? "a name" : String.join(", ", missing))
-                + ", which is not declared in this notebook, so " + snippet.get().name() + " cannot run."
+        return name + " uses " + (missing.isEmpty() ? "a name" : String.join(", ", missing))
+                + ", which is not declared in this notebook, so " + name + " cannot run."
                 + "\nHint: declare it (or pass it in as a parameter: an exercise method may use only its parameters),"
                 + " then run the exercise cell again.";
+    }
+
+    /**
+     * Why {@code method}, which JShell accepted as "recoverable", cannot run when the reason is a compile
+     * error rather than an undeclared name: a method it uses whose latest version did not compile (JShell
+     * removed it), or a call no method fits ({@code Math.exp(z, 2)}); null otherwise. The kernel shows it
+     * for a cell that calls such a method directly.
+     */
+    public String notRunnable(DeclarationSnippet method) {
+        String name = method.name();
+        List<String> missing = shell.unresolvedDependencies(method).collect(Collectors.toList());
+        for (String dependency : missing) {
+            Optional<String> called = symbolName(dependency);
+            Optional<String> error = called.flatMap(this::rejectedError);
+            if (error.isPresent()) {
+                return name + " uses " + called.get() + ", whose latest version did not compile (" + error.get() + "), so "
+                        + called.get() + " is not defined and " + name + " cannot run.\nHint: fix the cell of "
+                        + called.get() + " and run it again.";
+            }
+        }
+        if (missing.isEmpty() && shell.diagnostics(method).anyMatch(Diag::isError)) {
+            // e.g. Math.exp(z, 2): JShell accepts a call no method fits, in case such a method is declared later
+            return name + " did not compile (" + firstError(method) + "), so " + name + " cannot run.\n"
+                    + "Hint: fix its cell and run it again.";
+        }
+        return null;
     }
 
     /**

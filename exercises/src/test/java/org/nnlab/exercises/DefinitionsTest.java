@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import jdk.jshell.DeclarationSnippet;
 import jdk.jshell.JShell;
 import jdk.jshell.Snippet;
 import jdk.jshell.SnippetEvent;
@@ -273,6 +274,17 @@ class DefinitionsTest {
         assertEquals("neuron did not compile (method exp in class java.lang.Math cannot be applied to given types (required:"
                 + " double, found: double,int), line 2 of neuron), so neuron cannot run.\nHint: fix its cell and run it again.",
                 definitions.explain(e));
+    }
+
+    @Test
+    @DisplayName("a method that only uses an undeclared name is not a compile error: notRunnable leaves it to the caller")
+    void anUndeclaredNameIsNotACompileError() {
+        DeclarationSnippet neuron = (DeclarationSnippet) eval("double neuron(double x) { return x * weight; }").get(0).snippet();
+        assertEquals(null, definitions.notRunnable(neuron));
+        eval("double scale(double x) { return \"2\"; }");
+        DeclarationSnippet user = (DeclarationSnippet) eval("double neuron(double x) { return scale(x); }").get(0).snippet();
+        assertTrue(definitions.notRunnable(user).startsWith("neuron uses scale, whose latest version did not compile"),
+                definitions.notRunnable(user));
     }
 
     @Test
