@@ -8,12 +8,18 @@ import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import jdk.jshell.DeclarationSnippet;
+import jdk.jshell.Diag;
 import jdk.jshell.EvalException;
 import jdk.jshell.JShell;
+import jdk.jshell.Snippet;
+import jdk.jshell.SnippetEvent;
 import jdk.jshell.SourceCodeAnalysis;
 import jdk.jshell.UnresolvedReferenceException;
 import org.dflib.jjava.jupyter.channels.JupyterConnection;
@@ -54,7 +60,9 @@ import org.dflib.jjava.maven.magics.MavenRepoMagic;
  * {@code ename} was always "RuntimeException". Here {@code ename} is the real class's simple name
  * and the message is rewritten by the library's {@code org.nnlab.notebook.ErrorMessages} (ND4J's
  * shape errors, JShell's {@code REPL.$JShell$48.s} names); a call of a method with an undeclared
- * name says which name.</li>
+ * name says which name; a cell that uses a method whose latest version did not compile (JShell
+ * then removes the previous one) says so instead of a bare "cannot find symbol"
+ * ({@code org.nnlab.exercises.Definitions.notDefined}).</li>
  * <li><b>Shutdown</b>: JJava's cell threads are not daemons, so its JVM outlived a shutdown
  * request and Jupyter waited for it, then killed it. The JVM exits once the connection is closed.</li>
  * <li><b>Interrupted training</b>: the interrupted cell's reply waits (at most
@@ -73,13 +81,15 @@ public final class NnlabKernel extends JavaKernel {
     private static final String CELL_THREADS = "jjava-exec-";
     /**
      * The system property through which the self-checks (org.nnlab.exercises.Definitions, loaded by
-     * another class loader) learn which declarations the last failed cell did not run:
-     * "snippetCount name name ...".
+     * another class loader) learn which declarations failed cells did not run: "name@snippetCount ...",
+     * the number of JShell snippets when the cell failed (a later declaration of the name supersedes it).
      */
     static final String NOT_RUN = "nnlab.kernel.notRun";
 
     /** The declarations of the last cell that JJava did not run because an earlier one did not compile. */
     private List<String> notRun = List.of();
+    /** Every declaration a failed cell did not run, with the number of snippets then: {@link #NOT_RUN}. */
+    private final Map<String, Long> notRunSince = new LinkedHashMap<>();
 
     private NnlabKernel(Builder b, JShell shell, CodeEvaluator evaluator) {
         super(b.name(), b.version(), b.language(), b.helpLinks(), b.history(), b.io(), b.comms(), b.renderer(),
@@ -206,21 +216,73 @@ public final class NnlabKernel extends JavaKernel {
             return new PublishError(simpleName(className), explained,
                     withMessage(formatError(ee), className, explained));
         }
-        if (e instanceof CompilationException && !notRun.isEmpty()) {
-            List<String> lines = new ArrayList<>(traceback);
-            lines.add(errorStyler.secondary("Not run because of this error, so their previous versions (if any) stay: "
-                    + String.join(", ", notRun) + "."));
-            return new PublishError(e.getClass().getSimpleName(), String.valueOf(e.getLocalizedMessage()), lines);
+        if (e instanceof CompilationException ce) {
+            String notDefined = notDefined(ce);
+            List<String> lines = new ArrayList<>();
+            if (notDefined != null) {
+                notDefined.lines().map(errorStyler::secondary).forEach(lines::add);
+            }
+            lines.addAll(traceback);
+            removedVersion(ce.getBadSnippetCompilation()).map(errorStyler::secondary).ifPresent(lines::add);
+            if (!notRun.isEmpty()) {
+                lines.add(errorStyler.secondary("Not run because of this error, so their previous versions (if any) stay: "
+                        + String.join(", ", notRun) + "."));
+            }
+            return new PublishError(e.getClass().getSimpleName(),
+                    notDefined != null ? notDefined : String.valueOf(e.getLocalizedMessage()), lines);
         }
         if (e.getCause() instanceof UnresolvedReferenceException ure) {
             String missing = getJShell().unresolvedDependencies(ure.getSnippet()).collect(Collectors.joining(", "));
-            String explained = ure.getSnippet().name() + " uses " + (missing.isEmpty() ? "a name" : missing)
-                    + ", which is not declared in this notebook, so it cannot run.\n"
+            String notRunnable = definitions("notRunnable", DeclarationSnippet.class, ure.getSnippet());
+            String explained = notRunnable != null ? notRunnable : ure.getSnippet().name() + " uses "
+                    + (missing.isEmpty() ? "a name" : missing) + ", which is not declared in this notebook, so it cannot run.\n"
                     + "Hint: declare it (or run the cell that does), then run this cell again.";
             return new PublishError("UnresolvedReferenceException", explained,
                     explained.lines().map(errorStyler::secondary).collect(Collectors.toList()));
         }
         return new PublishError(e.getClass().getSimpleName(), String.valueOf(e.getLocalizedMessage()), traceback);
+    }
+
+    /**
+     * Why a name this cell uses is missing, when its latest declaration did not compile (JShell then
+     * removes the previous version, so the cell fails with a bare "cannot find symbol"): the message of
+     * org.nnlab.exercises.Definitions.notDefined, loaded from the notebook's class path; null otherwise.
+     */
+    private String notDefined(CompilationException e) {
+        for (Diag d : (Iterable<Diag>) getJShell().diagnostics(e.getBadSnippetCompilation().snippet())::iterator) {
+            String message = d.isError() ? definitions("notDefined", String.class, d.getMessage(null)) : null;
+            if (message != null) {
+                return message;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * {@code new org.nnlab.exercises.Definitions(jshell).method(argument)}, loaded from the notebook's class
+     * path (the class that reads the notebook's declarations for the self-checks); null without it.
+     */
+    private <T> String definitions(String method, Class<T> type, T argument) {
+        try {
+            Class<?> definitions = Class.forName("org.nnlab.exercises.Definitions", true, getEvaluator().getClassLoader());
+            Object reader = definitions.getConstructor(JShell.class).newInstance(getJShell());
+            return (String) definitions.getMethod(method, type).invoke(reader, argument);
+        } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
+            return null;   // no exercises on the class path: JJava's message as it is
+        }
+    }
+
+    /**
+     * A declaration that parses but does not type-check replaces its previous version and is rejected,
+     * so JShell no longer has either (a parse error keeps the previous one): say so under the error.
+     */
+    static Optional<String> removedVersion(SnippetEvent failed) {
+        if (failed.snippet() instanceof DeclarationSnippet d && failed.status() == Snippet.Status.REJECTED
+                && failed.previousStatus().isActive()) {
+            return Optional.of("The previous version of " + d.name() + " is removed too: cells that use "
+                    + d.name() + " fail until this cell compiles.");
+        }
+        return Optional.empty();
     }
 
     /** JJava's traceback of {@code ee} with its first lines (class and message) replaced by the explained message. */
@@ -262,7 +324,10 @@ public final class NnlabKernel extends JavaKernel {
             throw e;
         } catch (CompilationException e) {
             notRun = declarationsAfter(source, e.getBadSnippetCompilation().snippet().source());
-            System.setProperty(NOT_RUN, getJShell().snippets().count() + " " + String.join(" ", notRun));
+            long snippets = getJShell().snippets().count();
+            notRun.forEach(name -> notRunSince.put(name, snippets));
+            System.setProperty(NOT_RUN, notRunSince.entrySet().stream().map(n -> n.getKey() + "@" + n.getValue())
+                    .collect(Collectors.joining(" ")));
             throw e;
         }
     }

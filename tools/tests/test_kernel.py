@@ -131,12 +131,13 @@ class JavaNnlabKernelTest(unittest.TestCase):
         status, out, _ = self.run_cell(self.SELF_CHECK)
         self.assertTrue(out.startswith("Exercise 1.2: 3 of 3 checks passed"), out)
         # the student edits the cell and drops a ';': the cell fails, JShell keeps the old sigmoid
-        status, _, error = self.run_cell(self.SIGMOID.replace("));", "))"))
+        status, _, error_content, _ = self.run_cell_fully(self.SIGMOID.replace("));", "))"))
         self.assertEqual("error", status)
         status, out, _ = self.run_cell(self.SELF_CHECK)
         self.assertEqual("ok", status)
         self.assertTrue(out.startswith("Exercise 1.2: NOT CHECKED: the latest version of sigmoid did not compile"
-                                       " (';' expected), so the checks ran the previous version."), out)
+                                       " (';' expected, line 2 of sigmoid), so the checks ran the previous version."), out)
+        self.assertNotIn("is removed too", "".join(error_content["traceback"]), "a parse error keeps the previous version")
         self.assertNotIn("Exercise 1.2: 3 of 3 checks passed", out)
         # fixed again: checked again
         self.run_cell(self.SIGMOID)
@@ -155,10 +156,81 @@ class JavaNnlabKernelTest(unittest.TestCase):
         self.run_cell(self.SIGMOID)
         self.assertTrue(self.run_cell(self.SELF_CHECK)[1].startswith("Exercise 1.2: 3 of 3 checks passed"))
 
+    def test_a_self_check_cell_says_why_a_method_whose_latest_version_has_a_type_error_is_missing(self):
+        # the edit parses but does not type-check: JShell rejects it AND removes the previous sigmoid, so the
+        # self-check cell itself does not compile; its error says why instead of a bare "cannot find symbol"
+        edits = {
+            "wrong return type": (self.SIGMOID.replace("public double", "public String"),
+                                  "incompatible types: double cannot be converted to java.lang.String, line 2 of sigmoid"),
+            "wrong argument type": (self.SIGMOID.replace("Math.exp(-z)", 'Math.exp("z")'),
+                                    "incompatible types: java.lang.String cannot be converted to double, line 2 of sigmoid"),
+        }
+        for case, (edit, compile_error) in edits.items():
+            with self.subTest(case):
+                self.run_cell(self.SIGMOID)
+                self.assertTrue(self.run_cell(self.SELF_CHECK)[1].startswith("Exercise 1.2: 3 of 3 checks passed"))
+                status, _, error, _ = self.run_cell_fully(edit)
+                self.assertEqual("error", status)
+                self.assertIn("The previous version of sigmoid is removed too: cells that use sigmoid fail until this cell"
+                              " compiles.", error["traceback"][-1])
+                status, out, error, _ = self.run_cell_fully(self.SELF_CHECK)
+                self.assertEqual(("error", ""), (status, out), "a self-check ran on a sigmoid JShell removed")
+                expected = ("sigmoid is not defined: the latest version of its cell did not compile (" + compile_error
+                            + "). Fix that cell and run it again.")
+                self.assertEqual(("CompilationException", expected), (error["ename"], error["evalue"]))
+                self.assertIn(expected, error["traceback"][0])
+        self.run_cell(self.SIGMOID)
+        self.assertTrue(self.run_cell(self.SELF_CHECK)[1].startswith("Exercise 1.2: 3 of 3 checks passed"))
+
+    def test_a_self_check_says_which_helper_did_not_compile(self):
+        self.run_cell("public double scaled(double z) {\n    return z;\n}")
+        self.run_cell(self.SIGMOID.replace("-z", "-scaled(z)"))
+        self.assertTrue(self.run_cell(self.SELF_CHECK)[1].startswith("Exercise 1.2: 3 of 3 checks passed"))
+        try:
+            # the helper's cell gets a type error: JShell removes scaled, and sigmoid can no longer run
+            self.assertEqual("error", self.run_cell('public double scaled(double z) {\n    return "z";\n}')[0])
+            status, out, _ = self.run_cell(self.SELF_CHECK)
+            self.assertEqual("ok", status)
+            why = ("the latest version of scaled did not compile (incompatible types: java.lang.String cannot be"
+                   " converted to double, line 2 of scaled)")
+            self.assertTrue(out.startswith("Exercise 1.2: NOT CHECKED: " + why + ", so scaled is not defined.\n"), out)
+            self.assertIn("FAIL  sigmoid(0) is 0.5: sigmoid uses scaled, whose latest version did not compile"
+                          " (incompatible types", out)
+            self.assertNotIn("passed, 3 of 3", out)
+            # calling sigmoid in a cell says the same
+            _, _, error, _ = self.run_cell_fully("sigmoid(0)")
+            self.assertEqual("UnresolvedReferenceException", error["ename"])
+            self.assertTrue(error["evalue"].startswith("sigmoid uses scaled, whose latest version did not compile"),
+                            error["evalue"])
+            # a new helper and exercise in one cell, the helper first with a type error: JJava never runs the exercise
+            status, _, error, _ = self.run_cell_fully('public double shifted(double z) {\n    return "z";\n}\n'
+                                                      "public double sigmoid3(double z) {\n    return shifted(z);\n}")
+            self.assertEqual("error", status)
+            status, _, error, _ = self.run_cell_fully(self.SELF_CHECK.replace("sigmoid(z)", "sigmoid3(z)"))
+            self.assertEqual(("error", "sigmoid3 is not defined: its cell stopped at a declaration before it that did not"
+                              " compile. Fix that cell and run it again."), (status, error["evalue"]))
+        finally:
+            self.run_cell(self.SIGMOID)
+
+    def test_a_self_check_names_the_compile_error_of_a_call_no_method_fits(self):
+        # Math.exp(-z, 2): JShell accepts the method (RECOVERABLE_DEFINED, in case an exp(double, int) is declared
+        # later) with no unresolved name to report; calling it throws a resolution exception
+        status, _, error = self.run_cell(self.SIGMOID.replace("Math.exp(-z)", "Math.exp(-z, 2)"))
+        self.assertEqual(("ok", None), (status, error), "JShell accepts a call that no method fits")
+        try:
+            out = self.run_cell(self.SELF_CHECK)[1]
+            self.assertTrue(out.startswith("Exercise 1.2: 0 of 3 checks passed"), out)
+            self.assertIn("FAIL  sigmoid(0) is 0.5: sigmoid did not compile (method exp in class java.lang.Math cannot be"
+                          " applied to given types (required: double, found: double,int), line 2 of sigmoid), so sigmoid"
+                          " cannot run.", out)
+        finally:
+            self.run_cell(self.SIGMOID)
+
     def test_a_self_check_names_an_undeclared_variable(self):
         status, _, error = self.run_cell(self.SIGMOID.replace("-z", "-z * steepness"))
         self.assertEqual(("ok", None), (status, error), "JShell accepts a method with an unresolved name")
         status, out, _ = self.run_cell(self.SELF_CHECK)
+        self.assertTrue(out.startswith("Exercise 1.2: 0 of 3 checks passed"), out)
         self.assertIn("FAIL  sigmoid(0) is 0.5: sigmoid uses variable steepness, which is not declared in this notebook",
                       out)
         self.assertNotIn("SPIResolutionException", out)

@@ -59,8 +59,8 @@ public record CheckReport(String exercise, List<CheckResult> results, List<Strin
         StringBuilder b = new StringBuilder("Exercise ").append(exercise).append(": ");
         if (!notes.isEmpty()) {
             b.append("NOT CHECKED: ").append(String.join("; ", notes)).append(".\n")
-                    .append("Hint: fix the compile error shown under the exercise cell and run that cell again.\n")
-                    .append("The previous version: ");
+                    .append("Hint: fix the compile error shown under that cell and run it again.\n")
+                    .append("The code the kernel still has: ");
         }
         if (untouched) {
             b.append("not implemented yet");

@@ -27,7 +27,7 @@ class CheckReportTest {
                 .withNotes(List.of("the latest version of sigmoid did not compile (';' expected), so the checks ran the previous version"));
         assertFalse(report.passed());
         assertEquals("Exercise 1.2: NOT CHECKED: the latest version of sigmoid did not compile (';' expected), so the checks"
-                + " ran the previous version.\nHint: fix the compile error shown under the exercise cell and run that cell again.\n"
-                + "The previous version: 1 of 1 checks passed, 2 of 2 points\n  PASS  sigmoid(0) is 0.5", report.toString());
+                + " ran the previous version.\nHint: fix the compile error shown under that cell and run it again.\n"
+                + "The code the kernel still has: 1 of 1 checks passed, 2 of 2 points\n  PASS  sigmoid(0) is 0.5", report.toString());
     }
 }
