@@ -82,7 +82,7 @@ public final class LiveProgress implements Callback {
         long now = millis();
         if (now - lastChart >= chartMillis) {
             lastChart = now;
-            chartSvg = chart("Batch loss").svg();
+            chartSvg = chart("Batch loss").html();
         }
         if (now - lastText >= TEXT_MILLIS) {
             lastText = now;
@@ -99,7 +99,7 @@ public final class LiveProgress implements Callback {
     @Override
     public void onTrainEnd(Trainer trainer, History history) {
         String summary = summary(trainer, history);
-        String svg = losses.isEmpty() ? "" : chart("Batch loss").svg();
+        String svg = losses.isEmpty() ? "" : chart("Batch loss").html();
         update(bundle("<div class=\"nnlab-progress\"><pre style=\"margin:0\">" + Tables.escape(summary) + "</pre>"
                 + svg + "</div>", summary));
     }

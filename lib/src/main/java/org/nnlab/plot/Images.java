@@ -111,8 +111,10 @@ public final class Images {
         int cell = 64;
         int barWidth = 70;
         Svg svg = new Svg(cols * (cell + 8) + 8 + barWidth, Math.max(rowsN * (cell + 24) + 36, 200));
-        svg.text((svg.width() - barWidth) / 2.0, 20, "Weights as images: " + n + " x " + unitName, "middle", 14,
-                "#222");
+        // "hidden unit 10" is wider than a tile: then each tile shows its number and the title the name
+        boolean fits = (unitName + " " + (n - 1)).length() * 6.2 <= cell + 4;
+        svg.text((svg.width() - barWidth) / 2.0, 20, "Weights as images: " + n + " x " + unitName
+                + (fits ? "" : " (numbered 0 to " + (n - 1) + ")"), "middle", 14, "#222");
         List<String> captions = new ArrayList<>();
         DoubleToIntFunction color = v -> Colors.diverging(0.5 + v / (2 * scale));
         for (int k = 0; k < n; k++) {
@@ -121,7 +123,7 @@ public final class Images {
             svg.image(raster(columns[k], side, side, color), x, y, cell, cell);
             svg.rect(x, y, cell, cell, "none", "#ccc");
             String caption = unitName + " " + k;
-            svg.text(x + cell / 2.0, y + cell + 15, caption, "middle", 11, "#222");
+            svg.text(x + cell / 2.0, y + cell + 15, fits ? caption : String.valueOf(k), "middle", 11, "#222");
             captions.add(caption);
         }
         colorBar(svg, svg.width() - barWidth + 14, 34, 16, svg.height() - 60, -scale, scale);
