@@ -47,7 +47,7 @@ final class PlotlyFigure {
             Series s = chart.series().get(i);
             Map<String, Object> trace = trace(s, i);
             if (trace.containsKey("colorbar")) {   // several colour bars stand side by side
-                trace.put("colorbar", Map.of("title", Map.of("text", s.name() == null ? "" : s.name()),
+                trace.put("colorbar", obj("title", obj("text", s.name() == null ? "" : s.name()),
                         "x", 1.02 + 0.16 * bars++, "xanchor", "left"));
             }
             data.add(trace);
@@ -55,7 +55,7 @@ final class PlotlyFigure {
         Map<String, Object> figure = new LinkedHashMap<>();
         figure.put("data", data);
         figure.put("layout", layout(chart));
-        figure.put("config", Map.of("displaylogo", false, "responsive", true));
+        figure.put("config", obj("displaylogo", false, "responsive", true));
         return figure;
     }
 
@@ -63,13 +63,13 @@ final class PlotlyFigure {
         List<String> title = chart.titleLines();
         boolean grid = chart.series().stream().anyMatch(s -> s instanceof Series.Contour || s instanceof Series.Heatmap);
         Map<String, Object> layout = new LinkedHashMap<>();
-        layout.put("title", Map.of("text", String.join("<br>", title), "x", 0, "xref", "paper", "xanchor", "left",
-                "font", Map.of("size", 15)));
+        layout.put("title", obj("text", String.join("<br>", title), "x", 0, "xref", "paper", "xanchor", "left",
+                "font", obj("size", 15)));
         layout.put("height", chart.height());
-        layout.put("margin", Map.of("t", 30 + 20 * title.size(), "r", 20, "b", 50, "l", 64));
+        layout.put("margin", obj("t", 30 + 20 * title.size(), "r", 20, "b", 50, "l", 64));
         layout.put("showlegend", chart.series().size() > 1);
         if (grid) {   // the colour bar sits where the legend would be: the legend goes below the plot
-            layout.put("legend", Map.of("orientation", "h", "y", -0.18));
+            layout.put("legend", obj("orientation", "h", "y", -0.18));
         }
         layout.put("xaxis", axis(chart.xTitle(), chart, true));
         layout.put("yaxis", axis(chart.yTitle(), chart, false));
@@ -81,7 +81,7 @@ final class PlotlyFigure {
 
     private static Map<String, Object> axis(String title, Chart chart, boolean x) {
         Map<String, Object> axis = new LinkedHashMap<>();
-        axis.put("title", Map.of("text", title == null ? "" : title));
+        axis.put("title", obj("text", title == null ? "" : title));
         ChartAxis a = ChartAxis.of(chart, x);
         if (a.categories()) {
             axis.put("type", "category");
@@ -107,9 +107,9 @@ final class PlotlyFigure {
             });
             t.put("x", values(l.x()));
             t.put("y", values(l.y()));
-            t.put("line", Map.of("color", color, "width", 2, "dash", l.dashed() ? "dash" : "solid"));
+            t.put("line", obj("color", color, "width", 2, "dash", l.dashed() ? "dash" : "solid"));
             // a white rim keeps markers visible on any background (contours, decision regions)
-            t.put("marker", Map.of("color", color, "size", 7, "line", Map.of("color", "white", "width", 1)));
+            t.put("marker", obj("color", color, "size", 7, "line", obj("color", "white", "width", 1)));
         } else if (s instanceof Series.Contour c) {
             t.put("type", "contour");
             grid(t, c.x(), c.y(), c.z(), c.name());
@@ -131,7 +131,7 @@ final class PlotlyFigure {
             t.put("type", "bar");
             t.put("x", Arrays.asList(b.labels()));
             t.put("y", values(b.values()));
-            t.put("marker", Map.of("color", b.colors() == null ? Colors.series(0) : Arrays.asList(b.colors())));
+            t.put("marker", obj("color", b.colors() == null ? Colors.series(0) : Arrays.asList(b.colors())));
             t.put("text", Arrays.stream(b.values()).mapToObj(v -> String.format(Locale.ROOT, "%.2f", v)).toList());
             t.put("textposition", "outside");
         }
@@ -146,7 +146,16 @@ final class PlotlyFigure {
             rows.add(values(row));
         }
         t.put("z", rows);
-        t.put("colorbar", Map.of("title", Map.of("text", name == null ? "" : name)));
+        t.put("colorbar", obj("title", obj("text", name == null ? "" : name)));
+    }
+
+    /** A JSON object with the keys in the order given (Map.of's order changes from run to run, and stored notebooks would too). */
+    private static Map<String, Object> obj(Object... keysAndValues) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            map.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return map;
     }
 
     /** The values as a list, NaN and infinities as null (JSON has no NaN; Plotly leaves a gap). */
