@@ -2,13 +2,16 @@
 
 Executes tools/tests/notebooks/figures.ipynb through the "Java (nnlab)" kernel, exports it with
 `jupyter nbconvert --to html`, opens the export in headless Chromium with no network and checks:
-  * every Plotly figure drew, with as many traces as the figure has series (the figure's script sets
-    data-nnlab-drawn = Plotly's trace count next to data-nnlab-traces), and Plotly's .main-svg is there;
-  * every output carries a static image/svg+xml too (GitHub and other viewers run no JavaScript);
-  * with JavaScript off, the static pictures are in the page;
-  * screenshots of both (kept in build/figures/ as artifacts) are not blank.
+  * every chart is Plotly's figure JSON (application/vnd.plotly.v1+json, a JSON object) with one trace
+    per series, for JupyterLab's plotly renderer; no output holds a script or loads anything;
+  * every figure and picture carries its SVG (image/svg+xml, for GitHub and other static viewers) and
+    the same SVG as an <img> in text/html (the classic Notebook, nbconvert);
+  * the HTML export shows every image, with and without scripts;
+  * screenshots (kept in build/figures/ as artifacts) are not blank.
+SolutionsHtmlExportTest exports every stored solution notebook the same way.
 Needs Chromium (Debian: apt-get install chromium chromium-driver); skipped with a message without it.
 """
+import base64
 import os
 import pathlib
 import re
@@ -19,6 +22,7 @@ import sys
 import tempfile
 import unittest
 import zlib
+from xml.etree import ElementTree
 
 import nbformat
 
@@ -27,6 +31,7 @@ sys.path.insert(0, str(ROOT / "tools"))
 import run_notebooks  # noqa: E402
 
 KERNEL = os.environ.get("NNLAB_KERNEL", "java-nnlab")
+PLOTLY_MIME = "application/vnd.plotly.v1+json"
 NOTEBOOK = ROOT / "tools" / "tests" / "notebooks" / "figures.ipynb"
 OUT = ROOT / "build" / "figures"
 CHROMIUM_FLAGS = [
@@ -132,41 +137,74 @@ class FiguresRenderTest(unittest.TestCase):
                     found.append(o)
         return found
 
-    def test_every_plotly_figure_drew_all_its_traces(self):
-        figures = re.findall(r'<div class="nnlab-figure"[^>]*>', self.dom)
-        expected = len(self.outputs_with('class="nnlab-figure"'))
-        self.assertGreaterEqual(expected, 8, "the notebook shows at least 8 Plotly figures")
-        self.assertEqual(expected, len(figures))
-        for tag in figures:
-            traces = re.search(r'data-nnlab-traces="(\d+)"', tag).group(1)
-            drawn = re.search(r'data-nnlab-drawn="(\d+)"', tag)
-            self.assertIsNotNone(drawn, f"Plotly did not draw {tag}")
-            self.assertEqual(traces, drawn.group(1), tag)
-        self.assertGreaterEqual(self.dom.count('class="main-svg"'), 2 * expected, "Plotly's SVG layers")
+    def test_every_chart_is_plotly_json_with_one_trace_per_series(self):
+        charts = [o for c in self.nb.cells for o in c.get("outputs", []) if PLOTLY_MIME in o.get("data", {})]
+        self.assertGreaterEqual(len(charts), 8, "the notebook shows at least 8 charts")
+        for o in charts:
+            figure = o["data"][PLOTLY_MIME]
+            self.assertIsInstance(figure, dict, "stored as a JSON object (JupyterLab's renderer reads it so)")
+            series = re.findall(r'(?:line|contour|heatmap|bars) "', o["data"]["text/plain"])
+            self.assertEqual(len(series), len(figure["data"]), o["data"]["text/plain"])
+            self.assertIn("title", figure["layout"])
 
-    def test_plotly_is_inlined_once_and_nothing_comes_from_a_cdn(self):
-        text = self.executed.read_text(encoding="utf-8")
-        self.assertEqual(1, text.count("* plotly.js v2"), "plotly.js is in the notebook exactly once")
-        outputs = "".join(o["data"]["text/html"] for o in self.outputs_with('class="nnlab-'))
-        self.assertFalse(re.search(r"<script[^>]*\bsrc=", outputs), "no script is loaded from elsewhere")
-        self.assertFalse("require([" in outputs or "requirejs" in outputs, "JupyterLab has no require()")
+    def test_no_output_needs_trust_or_the_network(self):
+        for cell in self.nb.cells:
+            for o in cell.get("outputs", []):
+                html = o.get("data", {}).get("text/html", "")
+                self.assertNotIn("<script", html, "a script would need trust")
+                self.assertFalse(re.search(r'\bsrc="(?!data:)', html), "only embedded data")
 
-    def test_every_figure_and_picture_carries_a_static_svg(self):
+    def test_every_figure_and_picture_carries_a_static_svg_and_its_image(self):
         outputs = self.outputs_with('class="nnlab-figure"') + self.outputs_with('class="nnlab-picture"')
         self.assertGreaterEqual(len(outputs), 14)
         for o in outputs:
             svg = o["data"].get("image/svg+xml", "")
             self.assertTrue(svg.startswith("<svg") and len(svg) > 1000, o["data"].get("text/plain"))
+            self.assertEqual(svg, embedded_svgs(o["data"]["text/html"])[0], "the <img> shows the same SVG")
 
-    def test_without_javascript_the_static_pictures_show(self):
-        self.assertFalse("data-nnlab-drawn" in self.static_dom, "no script ran")
-        static = self.static_dom.count('<div class="nnlab-static"><svg')
-        self.assertEqual(len(self.outputs_with('class="nnlab-figure"')), static)
+    def test_the_html_export_shows_every_figure_as_an_image(self):
+        expected = len(self.outputs_with('<img class="nnlab-static"'))
+        self.assertEqual(expected, len(re.findall(r'<img class="nnlab-static"', self.dom)))
+        self.assertEqual(expected, len(re.findall(r'<img class="nnlab-static"', self.static_dom)), "without scripts too")
 
     def test_screenshots_are_not_blank(self):
         for name in ("interactive", "static"):
             fraction = non_white_fraction(OUT / (name + ".png"))
             self.assertGreater(fraction, 0.03, f"{name}.png is (nearly) blank: {fraction:.3f} non-white")
+
+
+def embedded_svgs(html):
+    """The SVG documents of the <img src="data:image/svg+xml;base64,..."> in an HTML output, each checked to parse."""
+    svgs = [base64.b64decode(b).decode("utf-8") for b in re.findall(r'src="data:image/svg\+xml;base64,([^"]+)"', html)]
+    for svg in svgs:
+        ElementTree.fromstring(svg)  # well-formed, or the browser shows a broken image
+    return svgs
+
+
+@unittest.skipUnless(chromium() or os.environ.get("CI") == "true",
+                     "headless Chromium is not installed (Debian: apt-get install chromium chromium-driver)")
+class SolutionsHtmlExportTest(unittest.TestCase):
+    """`jupyter nbconvert --to html` of every stored solution notebook shows each of its figures: nbconvert
+    has no Plotly renderer, so it uses the text/html image; screenshots in build/figures/solutions/."""
+
+    def test_every_solution_notebook_exports_with_all_its_figures(self):
+        out = OUT / "solutions"
+        out.mkdir(parents=True, exist_ok=True)
+        notebooks = sorted((ROOT / "solutions" / "notebooks").glob("*.ipynb"))
+        subprocess.run([sys.executable, "-m", "jupyter", "nbconvert", "--to", "html", "--output-dir", str(out),
+                        *map(str, notebooks)], check=True, capture_output=True)
+        for path in notebooks:
+            with self.subTest(notebook=path.name):
+                nb = nbformat.read(path, as_version=4)
+                images = sum(len(embedded_svgs(o.get("data", {}).get("text/html", "")))
+                             for c in nb.cells for o in c.get("outputs", []))
+                html = (out / (path.stem + ".html")).read_text(encoding="utf-8")
+                self.assertEqual(images, html.count('<img class="nnlab-static"'), "every figure's image is in the page")
+                if images:
+                    shot = out / (path.stem + ".png")
+                    run_chromium("--virtual-time-budget=5000", "--window-size=1100,6000", f"--screenshot={shot}",
+                                 (out / (path.stem + ".html")).as_uri())
+                    self.assertGreater(non_white_fraction(shot), 0.02, f"{shot} is (nearly) blank")
 
 
 if __name__ == "__main__":

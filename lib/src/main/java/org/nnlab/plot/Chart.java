@@ -48,9 +48,14 @@ public final class Chart implements Displayable {
         return new Chart(title, xTitle, yTitle, series, widthPx, heightPx, equalAxes);
     }
 
+    /** The same chart with one unit as long on both axes, sized so that its plot area is about square. */
     Chart equalAxes() {
-        return new Chart(title, xTitle, yTitle, series, width, height, true);
+        return new Chart(title, xTitle, yTitle, series, EQUAL_AXES_WIDTH, EQUAL_AXES_HEIGHT, true);
     }
+
+    /** The size of charts with equal axes (contours, paths in the plane): a plot area of about 460 x 440. */
+    static final int EQUAL_AXES_WIDTH = 540;
+    static final int EQUAL_AXES_HEIGHT = 520;
 
     public String title() {
         return title;

@@ -210,9 +210,15 @@ public final class Images {
     }
 
     static void colorBar(Svg svg, double x, double y, double w, double h, double lo, double hi) {
+        colorBar(svg, x, y, w, h, lo, hi, Colors::diverging);
+    }
+
+    /** A vertical colour bar for values lo (bottom) to hi (top), coloured by {@code color} of t in [0, 1]. */
+    static void colorBar(Svg svg, double x, double y, double w, double h, double lo, double hi,
+            java.util.function.DoubleToIntFunction color) {
         BufferedImage bar = new BufferedImage(1, 100, BufferedImage.TYPE_INT_RGB);
         for (int i = 0; i < 100; i++) {
-            bar.setRGB(0, i, Colors.diverging(1 - i / 99.0));
+            bar.setRGB(0, i, color.applyAsInt(1 - i / 99.0));
         }
         svg.image(bar, x, y, w, h);
         svg.rect(x, y, w, h, "none", "#888");

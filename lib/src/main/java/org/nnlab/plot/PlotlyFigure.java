@@ -73,8 +73,9 @@ final class PlotlyFigure {
         }
         layout.put("xaxis", axis(chart.xTitle(), chart, true));
         layout.put("yaxis", axis(chart.yTitle(), chart, false));
-        if (chart.hasEqualAxes()) {
+        if (chart.hasEqualAxes()) {   // a fixed width too: filling the notebook's width would only add margins
             ((Map<String, Object>) layout.get("yaxis")).put("scaleanchor", "x");
+            layout.put("width", chart.width());
         }
         return layout;
     }

@@ -346,7 +346,7 @@ public final class Plots {
                 List.of(new Series.Heatmap("correct", classes, classes.clone(), correct, 0, max(correct), "Greens", true),
                         new Series.Heatmap("errors", classes, classes.clone(), errors, 0, Math.max(1, max(errors)),
                                 "Reds", true)))
-                .size(560, 520).equalAxes();
+                .equalAxes().size(680, 560);   // room for the two colour bars
     }
 
     private static double max(double[][] z) {

@@ -21,7 +21,9 @@ final class StaticChart {
         List<String> title = chart.titleLines();
         double px = LEFT;
         double py = TOP + 18 * (title.size() - 1);
-        double pw = chart.width() - LEFT - RIGHT;
+        List<Series> grids = chart.series().stream()
+                .filter(s -> s instanceof Series.Contour || s instanceof Series.Heatmap).toList();
+        double pw = chart.width() - LEFT - RIGHT - COLOR_BAR * grids.size();
         double ph = chart.height() - py - BOTTOM;
         for (int i = 0; i < title.size(); i++) {   // left-aligned and wrapped, as in the Plotly figure
             svg.text(px, 20 + 18 * i, title.get(i), "start", 15, "#222");
@@ -43,7 +45,22 @@ final class StaticChart {
         } else {
             drawXY(svg, chart, clip, px, py, pw, ph);
         }
+        for (int k = 0; k < grids.size(); k++) {
+            colorBar(svg, grids.get(k), px + pw + 14 + COLOR_BAR * k, py, ph);
+        }
         return svg.toString();
+    }
+
+    /** The room a colour bar takes on the right: the bar, its values and its title above it. */
+    private static final int COLOR_BAR = 74;
+
+    /** A grid series' colour bar with its name above it (Plotly's colorbar title). */
+    private static void colorBar(Svg svg, Series s, double x, double y, double h) {
+        double[][] z = s instanceof Series.Heatmap m ? m.z() : ((Series.Contour) s).z();
+        String colors = s instanceof Series.Heatmap m ? m.colors() : "Viridis";
+        double[] range = s instanceof Series.Heatmap m ? range(z, m.zmin(), m.zmax()) : range(z, Double.NaN, Double.NaN);
+        svg.text(x, y + 10, s.name(), "start", 11, "#222");
+        Images.colorBar(svg, x, y + 18, 14, h - 18, range[0], range[1], t -> Colors.map(colors, t));
     }
 
     private static void drawXY(Svg svg, Chart chart, String clip, double px, double py, double pw, double ph) {

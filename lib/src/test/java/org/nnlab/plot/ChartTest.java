@@ -79,7 +79,8 @@ class ChartTest {
         assertEquals(1, count(svg, "<path d=\"M"));
         assertEquals(2, count(svg, "<circle"), "the NaN point has no marker");
         String contour = Plots.contours(Functions.f1(), -1, 1, -1, 1).svg();
-        assertEquals(1, count(contour, "<image "));
+        assertEquals(2, count(contour, "<image "), "the contours and their colour bar");
+        assertTrue(contour.contains(">f(x, y)</text>"), "the colour bar is titled");
         String bars = Plots.probabilities(new double[] {0.2, 0.8}).svg();
         assertTrue(bars.contains("fill=\"" + Colors.series(1) + "\""), "the most probable bar is highlighted");
     }

@@ -1,0 +1,129 @@
+// Driven by tools/tests/test_figures_live.py (StoredFiguresTest): opens notebooks as stored (executed,
+// not run, not trusted: a fresh Jupyter data folder) in a running JupyterLab or classic Notebook,
+// scrolls through each as a reader would, and prints one JSON line per UI with, per notebook, what
+// the page drew: Plotly figures with their trace groups (JupyterLab's plotly renderer), the static
+// images (<img class="nnlab-static">, decoded), outputs shown as plain text, the requests that tried
+// to leave 127.0.0.1 (all blocked) and page errors. Saves an element screenshot of every figure.
+//
+// usage: node figures_stored.js CONFIG_JSON
+//   {"chromium": path, "playwright": dir, "base": url, "token": T, "ui": "lab"|"classic",
+//    "notebooks": ["a.ipynb", ...], "shots": dir for screenshots, "profile": fresh user-data-dir,
+//    "timeout": seconds}
+'use strict';
+const config = JSON.parse(process.argv[2]);
+const { chromium } = require(config.playwright);
+const path = require('path');
+
+const FLAGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync', '--hide-scrollbars',
+];
+
+function log(...args) { process.stderr.write('[figures_stored ' + config.ui + '] ' + args.join(' ') + '\n'); }
+
+async function openNotebook(page, name, left) {
+  const q = '?token=' + encodeURIComponent(config.token);
+  if (config.ui === 'lab') {
+    await page.goto(config.base + '/lab/tree/' + name + q, { timeout: left() });
+    await page.waitForFunction((n) => {
+      const w = window.jupyterapp && window.jupyterapp.shell.currentWidget;
+      return w && w.context && w.context.path === n && w.context.isReady && w.content.widgets.length > 0;
+    }, name, { timeout: left(), polling: 250 });
+  } else {
+    await page.goto(config.base + '/notebooks/' + name + q, { timeout: left() });
+    await page.waitForFunction(() => window.Jupyter && window.Jupyter.notebook && window.Jupyter.notebook._fully_loaded,
+      null, { timeout: left(), polling: 250 });
+  }
+}
+
+// Scrolls every output area into view (JupyterLab skips rendering cells off screen), one by one.
+async function readThrough(page) {
+  const selector = config.ui === 'lab' ? '.jp-OutputArea-output' : '.output_subarea';
+  const n = await page.evaluate((s) => document.querySelectorAll(s).length, selector);
+  for (let i = 0; i < n; i++) {
+    await page.evaluate(([s, k]) => { const e = document.querySelectorAll(s)[k]; if (e) e.scrollIntoView(); }, [selector, i]);
+    await page.waitForTimeout(60);
+  }
+}
+
+async function measure(page) {
+  return page.evaluate((ui) => {
+    const box = (e) => { const r = e.getBoundingClientRect(); return [Math.round(r.width), Math.round(r.height)]; };
+    const plotly = [...document.querySelectorAll('.jp-RenderedPlotly')].map((p) => ({
+      mainSvgs: p.querySelectorAll('svg.main-svg').length,
+      traceGroups: p.querySelectorAll('g.trace, g.heatmaplayer image, g.contourlayer g.contour').length,
+      size: box(p),
+    }));
+    const images = [...document.querySelectorAll('img.nnlab-static')].map((img) => ({
+      decoded: img.complete && img.naturalWidth > 0, size: box(img),
+      figure: !!img.closest('.nnlab-figure'), picture: !!img.closest('.nnlab-picture'),
+    }));
+    // an output that ended up as text although it carried a figure: sanitised inline SVG runs together
+    const textual = [...document.querySelectorAll(ui === 'lab' ? '.jp-RenderedText' : '.output_text')]
+      .map((e) => e.innerText).filter((t) => /^Chart\(|^Picture\(|^NetworkDrawing\(/.test(t));
+    return { plotly, images, textual };
+  }, config.ui);
+}
+
+async function screenshots(page, name) {
+  const selector = config.ui === 'lab' ? '.jp-RenderedPlotly, .nnlab-figure, .nnlab-picture' : '.nnlab-figure, .nnlab-picture';
+  const elements = await page.$$(selector);
+  let k = 0;
+  for (const e of elements) {
+    const file = path.join(config.shots, `${config.ui}-${name.replace('.ipynb', '')}-${String(++k).padStart(2, '0')}.png`);
+    await e.scrollIntoViewIfNeeded().catch(() => {});
+    await e.screenshot({ path: file, timeout: 5000 }).catch((x) => log('no screenshot', file, x.message));
+  }
+  return k;
+}
+
+async function shutDownKernels() {
+  const q = '?token=' + encodeURIComponent(config.token);
+  const kernels = await (await fetch(config.base + '/api/kernels' + q)).json();
+  for (const k of kernels) {
+    await fetch(config.base + '/api/kernels/' + k.id + q, { method: 'DELETE' });
+  }
+}
+
+async function main() {
+  const deadline = Date.now() + config.timeout * 1000;
+  const left = () => Math.max(1000, deadline - Date.now());
+  const context = await chromium.launchPersistentContext(config.profile, {
+    executablePath: config.chromium, headless: true, args: FLAGS, viewport: { width: 1280, height: 900 },
+    serviceWorkers: 'block',
+  });
+  const blocked = [];
+  const errors = [];
+  const local = new URL(config.base);
+  await context.route('**/*', (route) => {
+    const url = new URL(route.request().url());
+    if (url.protocol === 'data:' || url.protocol === 'blob:' || url.host === local.host) return route.continue();
+    blocked.push(route.request().url());
+    return route.abort('internetdisconnected');
+  });
+  const page = context.pages()[0] || await context.newPage();
+  page.on('pageerror', (e) => errors.push(String(e && e.message || e)));
+  const notebooks = {};
+  for (const name of config.notebooks) {
+    log('opening', name);
+    await openNotebook(page, name, left);
+    await readThrough(page);
+    const expected = config.expected[name];
+    // the renderers draw asynchronously: wait (bounded) until the counts are reached
+    await page.waitForFunction(([ui, e]) => {
+      const drawn = [...document.querySelectorAll('.jp-RenderedPlotly')].filter((p) => p.querySelector('svg.main-svg')).length;
+      const images = [...document.querySelectorAll('img.nnlab-static')].filter((i) => i.complete && i.naturalWidth > 0).length;
+      return ui === 'lab' ? drawn >= e.charts && images >= e.labImages : images >= e.classicImages;
+    }, [config.ui, expected], { timeout: Math.min(left(), 30000), polling: 250 }).catch(() => log('not all drawn in time:', name));
+    notebooks[name] = await measure(page);
+    notebooks[name].trusted = await page.evaluate((ui) => ui === 'lab'
+      ? window.jupyterapp.shell.currentWidget.content.model.cells.get(0).trusted
+      : window.Jupyter.notebook.trusted, config.ui);
+    notebooks[name].screenshots = await screenshots(page, name);
+    await shutDownKernels();  // opening a notebook starts its kernel; one JVM at a time is plenty here
+  }
+  process.stdout.write(JSON.stringify({ notebooks, blocked, errors }) + '\n');
+  await context.close();
+}
+
+main().catch((e) => { log('failed:', e && e.stack || e); process.exit(2); });
