@@ -224,7 +224,7 @@ public final class Images {
         svg.rect(x, y, w, h, "none", "#888");
         for (double t : new double[] {0, 0.5, 1}) {
             double v = hi - t * (hi - lo);
-            svg.text(x + w + 4, y + t * h + 4, String.format(Locale.ROOT, "%.2g", v), "start", 10, "#333");
+            svg.text(x + w + 4, y + t * h + 4, StaticChart.label(v), "start", 10, "#333");
         }
     }
 

@@ -3,6 +3,8 @@ package org.nnlab.plot;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -142,7 +144,7 @@ final class PlotlyFigure {
     private static void grid(Map<String, Object> t, double[] x, double[] y, double[][] z, String name) {
         t.put("x", values(x));
         t.put("y", values(y));
-        List<List<Double>> rows = new ArrayList<>();
+        List<List<BigDecimal>> rows = new ArrayList<>();
         for (double[] row : z) {
             rows.add(values(row));
         }
@@ -159,12 +161,19 @@ final class PlotlyFigure {
         return map;
     }
 
-    /** The values as a list, NaN and infinities as null (JSON has no NaN; Plotly leaves a gap). */
-    private static List<Double> values(double[] v) {
-        List<Double> list = new ArrayList<>(v.length);
+    /**
+     * The values as a list with {@value #DIGITS} significant digits (a plot needs no more, and an 81 x 81
+     * contour grid stays half as large in the notebook), NaN and infinities as null (JSON has no NaN;
+     * Plotly leaves a gap).
+     */
+    private static List<BigDecimal> values(double[] v) {
+        List<BigDecimal> list = new ArrayList<>(v.length);
         for (double d : v) {
-            list.add(Double.isFinite(d) ? d : null);
+            list.add(Double.isFinite(d) ? new BigDecimal(d).round(SIGNIFICANT).stripTrailingZeros() : null);
         }
         return list;
     }
+
+    static final int DIGITS = 6;
+    private static final MathContext SIGNIFICANT = new MathContext(DIGITS);
 }

@@ -151,7 +151,7 @@ public final class Plots {
             int[] drawn = drawn(path);
             series.add(new Series.Line(String.format(Locale.ROOT, "from (%s, %s)", Svg.num(start[0]),
                     Svg.num(start[1])), Arrays.stream(drawn).mapToDouble(k -> path.get(k)[0]).toArray(),
-                    Arrays.stream(drawn).mapToDouble(k -> path.get(k)[1]).toArray(), Series.Mode.LINES_AND_MARKERS,
+                    Arrays.stream(drawn).mapToDouble(k -> path.get(k)[1]).toArray(), pathMode(drawn.length),
                     PATH_COLORS[i % PATH_COLORS.length], false));
         }
         String title = results.size() == 1
@@ -346,7 +346,7 @@ public final class Plots {
                 List.of(new Series.Heatmap("correct", classes, classes.clone(), correct, 0, max(correct), "Greens", true),
                         new Series.Heatmap("errors", classes, classes.clone(), errors, 0, Math.max(1, max(errors)),
                                 "Reds", true)))
-                .equalAxes().size(680, 560);   // room for the two colour bars
+                .equalAxes().size(700, 560);   // room for the two colour bars, a square plot area
     }
 
     private static double max(double[][] z) {
@@ -371,6 +371,11 @@ public final class Plots {
             v[i] = from + (to - from) * i / (n - 1);
         }
         return v;
+    }
+
+    /** A path's steps as markers while they are few enough to tell apart; beyond, markers merge into a band that hides the colour. */
+    private static Series.Mode pathMode(int points) {
+        return points > 60 ? Series.Mode.LINES : Series.Mode.LINES_AND_MARKERS;
     }
 
     private static Series.Line line(String name, double[] x, double[] y, int color, boolean dashed) {

@@ -323,7 +323,8 @@ final class StaticChart {
         }
     }
 
-    private static String label(double v) {
+    /** A tick or colour-bar value: whole numbers as they are, others with 4 significant digits. */
+    static String label(double v) {
         if (v == Math.rint(v) && Math.abs(v) < 1e6) {
             return Long.toString((long) v);
         }

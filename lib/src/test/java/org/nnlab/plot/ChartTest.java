@@ -27,7 +27,7 @@ class ChartTest {
     void plotlyHasTheTraces() {
         String json = twoLines().plotlyJson();
         assertTrue(json.startsWith("{\"data\":[{\"name\":\"a\",\"type\":\"scatter\",\"mode\":\"lines\""), json);
-        assertTrue(json.contains("\"y\":[6.0,null,4.0]"), json);
+        assertTrue(json.contains("\"y\":[6,null,4]"), json);
         assertTrue(json.contains("\"dash\":\"dash\""), json);
         assertTrue(json.contains("\"config\":{"), json);
         assertEquals(2, count(json, "\"type\":\"scatter\""));
@@ -52,6 +52,7 @@ class ChartTest {
         String json = epochs.plotlyJson();
         assertTrue(json.contains("\"xaxis\":{\"title\":{\"text\":\"epoch\"},\"tickmode\":\"linear\",\"tick0\":0,"
                 + "\"dtick\":1.0,\"tickformat\":\"d\"}"), json);
+        assertTrue(json.contains("\"y\":[0.5,0.25,0.125]"), json);
         assertTrue(json.contains("\"yaxis\":{\"title\":{\"text\":\"loss\"}}"), json);
         String svg = epochs.svg();
         assertFalse(svg.contains(">1.5</text>") || svg.contains(">1.2</text>"), "no fractional epoch ticks");
