@@ -19,20 +19,22 @@ const FLAGS = [
   '--disable-background-networking', '--disable-component-update', '--disable-sync', '--hide-scrollbars',
 ];
 
-function log(...args) { process.stderr.write('[figures_stored ' + config.ui + '] ' + args.join(' ') + '\n'); }
+const T0 = Date.now();
+function log(...args) { process.stderr.write('[figures_stored ' + config.ui + ' ' + ((Date.now() - T0) / 1000).toFixed(1) + ' s] ' + args.join(' ') + '\n'); }
 
 async function openNotebook(page, name, left) {
   const q = '?token=' + encodeURIComponent(config.token);
   if (config.ui === 'lab') {
-    await page.goto(config.base + '/lab/tree/' + name + q, { timeout: left() });
+    // reset: a fresh workspace each time, or JupyterLab would reopen (and redraw) every notebook opened before
+    await page.goto(config.base + '/lab/tree/' + name + q + '&reset', { timeout: left() });
     await page.waitForFunction((n) => {
       const w = window.jupyterapp && window.jupyterapp.shell.currentWidget;
       return w && w.context && w.context.path === n && w.context.isReady && w.content.widgets.length > 0;
-    }, name, { timeout: left(), polling: 250 });
+    }, name, { timeout: Math.min(left(), 90000), polling: 250 });
   } else {
     await page.goto(config.base + '/notebooks/' + name + q, { timeout: left() });
     await page.waitForFunction(() => window.Jupyter && window.Jupyter.notebook && window.Jupyter.notebook._fully_loaded,
-      null, { timeout: left(), polling: 250 });
+      null, { timeout: Math.min(left(), 90000), polling: 250 });
   }
 }
 
@@ -79,9 +81,9 @@ async function screenshots(page, name) {
 
 async function shutDownKernels() {
   const q = '?token=' + encodeURIComponent(config.token);
-  const kernels = await (await fetch(config.base + '/api/kernels' + q)).json();
-  for (const k of kernels) {
-    await fetch(config.base + '/api/kernels/' + k.id + q, { method: 'DELETE' });
+  const sessions = await (await fetch(config.base + '/api/sessions' + q)).json();
+  for (const s of sessions) {
+    await fetch(config.base + '/api/sessions/' + s.id + q, { method: 'DELETE' });
   }
 }
 
@@ -107,7 +109,9 @@ async function main() {
   for (const name of config.notebooks) {
     log('opening', name);
     await openNotebook(page, name, left);
+    log('opened; reading through');
     await readThrough(page);
+    log('read through; waiting for the figures');
     const expected = config.expected[name];
     // the renderers draw asynchronously: wait (bounded) until the counts are reached
     await page.waitForFunction(([ui, e]) => {
@@ -115,12 +119,15 @@ async function main() {
       const images = [...document.querySelectorAll('img.nnlab-static')].filter((i) => i.complete && i.naturalWidth > 0).length;
       return ui === 'lab' ? drawn >= e.charts && images >= e.labImages : images >= e.classicImages;
     }, [config.ui, expected], { timeout: Math.min(left(), 30000), polling: 250 }).catch(() => log('not all drawn in time:', name));
+    log('measuring');
     notebooks[name] = await measure(page);
     notebooks[name].trusted = await page.evaluate((ui) => ui === 'lab'
       ? window.jupyterapp.shell.currentWidget.content.model.cells.get(0).trusted
       : window.Jupyter.notebook.trusted, config.ui);
     notebooks[name].screenshots = await screenshots(page, name);
-    await shutDownKernels();  // opening a notebook starts its kernel; one JVM at a time is plenty here
+    // opening a notebook starts its kernel: leave the page, then end the session (one JVM at a time)
+    await page.goto('about:blank');
+    await shutDownKernels();
   }
   process.stdout.write(JSON.stringify({ notebooks, blocked, errors }) + '\n');
   await context.close();

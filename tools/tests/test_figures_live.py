@@ -282,7 +282,8 @@ class StoredServer(Server):
         if ui == "lab":
             cmd = [str(ROOT / ".venv" / "bin" / "python"), "-m", "jupyterlab", "--no-browser", f"--port={self.port}",
                    "--ip=127.0.0.1", f"--IdentityProvider.token={self.token}", f"--notebook-dir={self.dir}",
-                   f"--LabApp.workspaces_dir={work / 'workspaces'}", f"--MappingKernelManager.default_kernel_name={KERNEL}",
+                   f"--LabApp.workspaces_dir={work / 'workspaces'}", "--LabApp.expose_app_in_browser=True",
+                   f"--MappingKernelManager.default_kernel_name={KERNEL}",
                    *root]
         else:
             env["JUPYTER_PATH"] = str(ROOT / ".venv" / "share" / "jupyter")
