@@ -75,6 +75,10 @@ final class PlotlyFigure {
         }
         layout.put("xaxis", axis(chart.xTitle(), chart, true));
         layout.put("yaxis", axis(chart.yTitle(), chart, false));
+        if (grid) {   // the zero line would cross the cells (and show through a confusion matrix's empty ones)
+            ((Map<String, Object>) layout.get("xaxis")).put("zeroline", false);
+            ((Map<String, Object>) layout.get("yaxis")).put("zeroline", false);
+        }
         if (chart.hasEqualAxes()) {   // a fixed width too: filling the notebook's width would only add margins
             ((Map<String, Object>) layout.get("yaxis")).put("scaleanchor", "x");
             layout.put("width", chart.width());

@@ -42,6 +42,7 @@ class ChartTest {
         assertTrue(json.contains("\"colorscale\":\"Viridis\""), json);
         assertTrue(json.contains("\"colorbar\":{\"title\":{\"text\":\"f(x, y)\"}"), "the colour bar is titled");
         assertTrue(json.contains("\"scaleanchor\":\"x\""), "equal axes");
+        assertTrue(json.contains("\"zeroline\":false"), "no zero line across the grid");
     }
 
     @Test
