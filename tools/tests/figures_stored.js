@@ -24,7 +24,9 @@ function log(...args) { process.stderr.write('[figures_stored ' + config.ui + ' 
 
 async function openNotebook(page, name, left) {
   const q = '?token=' + encodeURIComponent(config.token);
-  if (config.ui === 'lab') {
+  if (config.ui === 'html') {  // nbconvert's export: config.base is the folder's file:// URL
+    await page.goto(config.base + '/' + name, { timeout: left() });
+  } else if (config.ui === 'lab') {
     // reset: a fresh workspace each time, or JupyterLab would reopen (and redraw) every notebook opened before
     await page.goto(config.base + '/lab/tree/' + name + q + '&reset', { timeout: left() });
     await page.waitForFunction((n) => {
@@ -40,7 +42,7 @@ async function openNotebook(page, name, left) {
 
 // Scrolls every output area into view (JupyterLab skips rendering cells off screen), one by one.
 async function readThrough(page) {
-  const selector = config.ui === 'lab' ? '.jp-OutputArea-output' : '.output_subarea';
+  const selector = config.ui === 'classic' ? '.output_subarea' : '.jp-OutputArea-output';
   const n = await page.evaluate((s) => document.querySelectorAll(s).length, selector);
   for (let i = 0; i < n; i++) {
     await page.evaluate(([s, k]) => { const e = document.querySelectorAll(s)[k]; if (e) e.scrollIntoView(); }, [selector, i]);
@@ -69,6 +71,7 @@ async function measure(page) {
 
 async function screenshots(page, name) {
   const selector = config.ui === 'lab' ? '.jp-RenderedPlotly, .nnlab-figure, .nnlab-picture' : '.nnlab-figure, .nnlab-picture';
+  if (config.ui === 'html') return 0;  // the Jupyter UIs' screenshots are the ones to review
   const elements = await page.$$(selector);
   let k = 0;
   for (const e of elements) {
@@ -99,7 +102,8 @@ async function main() {
   const local = new URL(config.base);
   await context.route('**/*', (route) => {
     const url = new URL(route.request().url());
-    if (url.protocol === 'data:' || url.protocol === 'blob:' || url.host === local.host) return route.continue();
+    if (url.protocol === 'data:' || url.protocol === 'blob:' || url.host === local.host
+        || (config.ui === 'html' && url.protocol === 'file:')) return route.continue();
     blocked.push(route.request().url());
     return route.abort('internetdisconnected');
   });
@@ -117,17 +121,17 @@ async function main() {
     await page.waitForFunction(([ui, e]) => {
       const drawn = [...document.querySelectorAll('.jp-RenderedPlotly')].filter((p) => p.querySelector('svg.main-svg')).length;
       const images = [...document.querySelectorAll('img.nnlab-static')].filter((i) => i.complete && i.naturalWidth > 0).length;
-      return ui === 'lab' ? drawn >= e.charts && images >= e.labImages : images >= e.classicImages;
+      return ui === 'lab' ? drawn >= e.charts && images >= e.labImages : images >= e.classicImages;  // html: as classic
     }, [config.ui, expected], { timeout: Math.min(left(), 30000), polling: 250 }).catch(() => log('not all drawn in time:', name));
     log('measuring');
     notebooks[name] = await measure(page);
-    notebooks[name].trusted = await page.evaluate((ui) => ui === 'lab'
+    notebooks[name].trusted = config.ui === 'html' ? false : await page.evaluate((ui) => ui === 'lab'
       ? window.jupyterapp.shell.currentWidget.content.model.cells.get(0).trusted
       : window.Jupyter.notebook.trusted, config.ui);
     notebooks[name].screenshots = await screenshots(page, name);
     // opening a notebook starts its kernel: leave the page, then end the session (one JVM at a time)
     await page.goto('about:blank');
-    await shutDownKernels();
+    if (config.ui !== 'html') await shutDownKernels();
   }
   process.stdout.write(JSON.stringify({ notebooks, blocked, errors }) + '\n');
   await context.close();
