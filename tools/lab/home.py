@@ -61,10 +61,13 @@ def make(root, out):
     root, out = pathlib.Path(root).resolve(), pathlib.Path(out)
     (out / "solutions").mkdir(parents=True, exist_ok=True)
     link = out / "notebooks"
+    target = os.path.relpath(root / "notebooks", out)
+    if link.is_symlink() and os.readlink(link) != target:  # the repository moved
+        link.unlink()
     if not link.is_symlink():
         if link.exists():
             sys.exit(f"expected {link} to be a link to {root / 'notebooks'} but it is a folder; remove it and run ./nnlab lab again.")
-        link.symlink_to(os.path.relpath(root / "notebooks", out), target_is_directory=True)
+        link.symlink_to(target, target_is_directory=True)
     sources = sorted((root / "solutions" / "notebooks").glob("*.ipynb"))
     for src in sources:
         copy = out / "solutions" / src.name
