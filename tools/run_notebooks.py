@@ -110,35 +110,6 @@ def run_one(path, kernel, out_dir, cell_timeout, startup_timeout, root, record_t
     return elapsed, problems, target
 
 
-PLOTLY_JS_START = "<script>if(!window.Plotly){\n"
-PLOTLY_JS_END = "\n}</script>"
-PLOTLY_JS_LEFT_OUT = ("<script>/* plotly.js (4.5 MB) is left out of the saved notebook: run the notebook to draw "
-                      "the interactive figures; until then each figure shows its static image */</script>")
-
-
-def leave_out_plotly_js(nb):
-    """Removes the inlined plotly.js from a saved notebook's outputs; returns how many outputs held it.
-
-    The first figure of a kernel session carries plotly.js (org.nnlab.plot.PlotlyJs), 4.5 MB that
-    would make every committed solution notebook ~5 MB. Saved outputs do not need it: JupyterLab
-    runs no scripts of an untrusted (reopened) notebook and GitHub runs none at all, so they show
-    each figure's static SVG either way; re-running the notebook draws the interactive figures.
-    """
-    count = 0
-    for cell in nb.cells:
-        for out in cell.get("outputs", []):
-            html = out.get("data", {}).get("text/html")
-            if html is None:
-                continue
-            text = "".join(html) if isinstance(html, list) else html
-            start = text.find(PLOTLY_JS_START)
-            end = text.find(PLOTLY_JS_END, start)
-            if start >= 0 and end >= 0:
-                out["data"]["text/html"] = text[:start] + PLOTLY_JS_LEFT_OUT + text[end + len(PLOTLY_JS_END):]
-                count += 1
-    return count
-
-
 def main(argv=None):
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("paths", nargs="+", help="notebooks or folders of notebooks")
@@ -178,10 +149,8 @@ def main(argv=None):
                 if is_student_notebook(executed):
                     print(f"     not saved: {path} is a generated student notebook (kept without outputs)")
                 else:
-                    slimmed = leave_out_plotly_js(executed)
                     nbformat.write(executed, path)
-                    print(f"     saved with outputs: {path}"
-                          + (f" (plotly.js left out of {slimmed} output)" if slimmed else ""))
+                    print(f"     saved with outputs: {path}")
         sys.stdout.flush()
     print(f"notebooks ran in {time.monotonic() - total_start:.1f} s")
     print(f"notebooks: {passed} passed, {failed} failed")

@@ -13,7 +13,7 @@ import sys
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 
-def kernel_json(java, spec_dir, classpath, display_name, data_dir, plotly_js=None, cds_archive=None):
+def kernel_json(java, spec_dir, classpath, display_name, data_dir, cds_archive=None):
     jvm_opts = [
         "-ea",  # notebooks and self-checks may use `assert`
         "-Xmx4g",
@@ -56,9 +56,6 @@ def kernel_json(java, spec_dir, classpath, display_name, data_dir, plotly_js=Non
         },
         "metadata": {"debugger": False},
     }
-    if plotly_js:
-        # figures inline this file once per session so that they draw offline (org.nnlab.plot.PlotlyJs)
-        spec["env"]["NNLAB_PLOTLY_JS"] = plotly_js
     return spec
 
 
@@ -96,7 +93,6 @@ def main(argv=None):
     p.add_argument("--classpath-file", required=True, help="file with the ':'-separated classpath")
     p.add_argument("--name", default="Java (nnlab)", help="display name")
     p.add_argument("--data-dir", required=True, help="the data folder (NNLAB_DATA) the notebooks read")
-    p.add_argument("--plotly-js", help="plotly.min.js that figures inline (NNLAB_PLOTLY_JS)")
     p.add_argument("--cds-archive", help="class-data-sharing archive of the kernel's classes (tools/kernel/cds.py)")
     a = p.parse_args(argv)
     with open(a.classpath_file, encoding="utf-8") as f:
@@ -104,7 +100,6 @@ def main(argv=None):
     if not classpath:
         sys.exit(f"kernelspec.py: the classpath file {a.classpath_file} is empty; run ./nnlab setup again.")
     json.dump(kernel_json(a.java, os.path.abspath(a.spec_dir), classpath, a.name, os.path.abspath(a.data_dir),
-                          os.path.abspath(a.plotly_js) if a.plotly_js else None,
                           os.path.abspath(a.cds_archive) if a.cds_archive else None),
               sys.stdout, indent=2)
     sys.stdout.write("\n")

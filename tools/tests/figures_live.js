@@ -1,7 +1,8 @@
 // Driven by tools/tests/test_figures_live.py: opens a notebook in a running Jupyter (JupyterLab or
 // the classic notebook), runs all its cells live through the kernel, waits, and prints one JSON line
-// with what the page shows: every nnlab figure (Plotly drawn? its traces), every static picture, the
-// requests that tried to leave 127.0.0.1 (all blocked) and the page's errors. Takes a screenshot.
+// with what the page shows: the Plotly figures JupyterLab's plotly renderer drew (their traces), the
+// static images (charts in the classic notebook, pictures everywhere), the requests that tried to leave
+// 127.0.0.1 (all blocked) and the page's errors. Takes a screenshot.
 //
 // usage: node figures_live.js CONFIG_JSON
 //   {"chromium": path, "playwright": dir of playwright-core, "base": "http://127.0.0.1:PORT",
@@ -82,33 +83,28 @@ async function main() {
     }, null, { timeout: left(), polling: 500 });
   }
   log('cells ran; waiting for the figures to draw');
-  // Plotly draws asynchronously: wait (bounded) until every figure says it drew
-  await page.waitForFunction(() => {
-    const figures = [...document.querySelectorAll('.nnlab-figure')];
-    return figures.length > 0 && figures.every((f) => f.dataset.nnlabDrawn === f.dataset.nnlabTraces);
-  }, null, { timeout: Math.min(left(), 30000), polling: 250 }).catch(() => log('not every figure drew in time'));
+  // JupyterLab draws the charts with the plotly package's renderer (application/vnd.plotly.v1+json), the
+  // classic Notebook shows their static image; both show pictures as images. Wait (bounded) for them.
+  await page.waitForFunction((ui) => {
+    const plots = [...document.querySelectorAll('.jp-RenderedPlotly')];
+    const images = [...document.querySelectorAll('img.nnlab-static')];
+    return (ui !== 'lab' || (plots.length > 0 && plots.every((p) => p.querySelector('svg.main-svg'))))
+      && images.length > 0 && images.every((i) => i.complete);
+  }, config.ui, { timeout: Math.min(left(), 30000), polling: 250 }).catch(() => log('not every figure drew in time'));
 
   const result = await page.evaluate(() => {
     const box = (e) => { const r = e.getBoundingClientRect(); return [Math.round(r.width), Math.round(r.height)]; };
+    const image = (img) => ({ decoded: img.complete && img.naturalWidth > 0, size: box(img),
+      inProgress: !!img.closest('.nnlab-progress') });
     return {
-      plotly: typeof window.Plotly === 'object' && window.Plotly !== null ? window.Plotly.version : null,
-      figures: [...document.querySelectorAll('.nnlab-figure')].map((f) => ({
-        id: f.id,
-        traces: Number(f.dataset.nnlabTraces),
-        drawn: f.dataset.nnlabDrawn === undefined ? null : Number(f.dataset.nnlabDrawn),
-        plots: f.querySelectorAll('.js-plotly-plot').length,
-        mainSvgs: f.querySelectorAll('svg.main-svg').length,
-        traceGroups: f.querySelectorAll('g.trace').length,
-        plotData: (() => { const p = f.querySelector('.js-plotly-plot'); return p && p.data ? p.data.length : null; })(),
-        staticShown: (() => { const s = f.querySelector('.nnlab-static'); return !!s && s.style.display !== 'none'; })(),
-        size: (() => { const s = f.querySelector('svg.main-svg'); return s ? box(s) : null; })(),
-        inProgress: !!f.closest('.nnlab-progress'),
+      plotly: [...document.querySelectorAll('.jp-RenderedPlotly')].map((p) => ({
+        mainSvgs: p.querySelectorAll('svg.main-svg').length,
+        traceGroups: p.querySelectorAll('g.trace').length,
+        plotData: p.data ? p.data.length : null,
+        size: (() => { const s = p.querySelector('svg.main-svg'); return s ? box(s) : null; })(),
       })),
-      pictures: [...document.querySelectorAll('.nnlab-picture')].map((p) => {
-        const svg = p.querySelector('svg');
-        return { panels: Number(p.dataset.nnlabPanels), size: svg ? box(svg) : null,
-          elements: svg ? svg.querySelectorAll('*').length : 0 };
-      }),
+      figureImages: [...document.querySelectorAll('.nnlab-figure img.nnlab-static')].map(image),
+      pictures: [...document.querySelectorAll('.nnlab-picture img.nnlab-static')].map(image),
       cdnScripts: [...document.querySelectorAll('script[src]')].map((s) => s.src)
         .filter((s) => !s.startsWith(location.origin)),
     };

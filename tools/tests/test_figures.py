@@ -2,13 +2,17 @@
 
 Executes tools/tests/notebooks/figures.ipynb through the "Java (nnlab)" kernel, exports it with
 `jupyter nbconvert --to html`, opens the export in headless Chromium with no network and checks:
-  * every Plotly figure drew, with as many traces as the figure has series (the figure's script sets
-    data-nnlab-drawn = Plotly's trace count next to data-nnlab-traces), and Plotly's .main-svg is there;
-  * every output carries a static image/svg+xml too (GitHub and other viewers run no JavaScript);
-  * with JavaScript off, the static pictures are in the page;
-  * screenshots of both (kept in build/figures/ as artifacts) are not blank.
+  * every chart is Plotly's figure JSON (application/vnd.plotly.v1+json, a JSON object) with one trace
+    per series, for JupyterLab's plotly renderer; no output holds a script or loads anything;
+  * every figure and picture carries its SVG (image/svg+xml, for GitHub and other static viewers) and
+    the same SVG as an <img> in text/html (the classic Notebook, nbconvert);
+  * the HTML export shows every image, with and without scripts;
+  * screenshots (kept in build/figures/ as artifacts) are not blank.
+SolutionsHtmlExportTest exports every stored solution notebook the same way.
 Needs Chromium (Debian: apt-get install chromium chromium-driver); skipped with a message without it.
 """
+import base64
+import json
 import os
 import pathlib
 import re
@@ -19,14 +23,18 @@ import sys
 import tempfile
 import unittest
 import zlib
+from xml.etree import ElementTree
 
 import nbformat
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "tools"))
+sys.path.insert(0, str(ROOT / "tools" / "tests"))  # test_figures_live (the browser driver and its helpers)
 import run_notebooks  # noqa: E402
 
 KERNEL = os.environ.get("NNLAB_KERNEL", "java-nnlab")
+PLOTLY_MIME = "application/vnd.plotly.v1+json"
+STATIC_IMG = r'<img [^>]*class="nnlab-static"'  # (nbconvert writes the attributes in another order)
 NOTEBOOK = ROOT / "tools" / "tests" / "notebooks" / "figures.ipynb"
 OUT = ROOT / "build" / "figures"
 CHROMIUM_FLAGS = [
@@ -132,41 +140,95 @@ class FiguresRenderTest(unittest.TestCase):
                     found.append(o)
         return found
 
-    def test_every_plotly_figure_drew_all_its_traces(self):
-        figures = re.findall(r'<div class="nnlab-figure"[^>]*>', self.dom)
-        expected = len(self.outputs_with('class="nnlab-figure"'))
-        self.assertGreaterEqual(expected, 8, "the notebook shows at least 8 Plotly figures")
-        self.assertEqual(expected, len(figures))
-        for tag in figures:
-            traces = re.search(r'data-nnlab-traces="(\d+)"', tag).group(1)
-            drawn = re.search(r'data-nnlab-drawn="(\d+)"', tag)
-            self.assertIsNotNone(drawn, f"Plotly did not draw {tag}")
-            self.assertEqual(traces, drawn.group(1), tag)
-        self.assertGreaterEqual(self.dom.count('class="main-svg"'), 2 * expected, "Plotly's SVG layers")
+    def test_every_chart_is_plotly_json_with_one_trace_per_series(self):
+        charts = [o for c in self.nb.cells for o in c.get("outputs", []) if PLOTLY_MIME in o.get("data", {})]
+        self.assertGreaterEqual(len(charts), 8, "the notebook shows at least 8 charts")
+        for o in charts:
+            figure = o["data"][PLOTLY_MIME]
+            self.assertIsInstance(figure, dict, "stored as a JSON object (JupyterLab's renderer reads it so)")
+            self.assertIn("title", figure["layout"])
+            text = o["data"]["text/plain"]
+            if text.startswith("Chart("):  # (a ConfusionMatrix's text is its table)
+                series = re.findall(r'(?:line|contour|heatmap|bars) "', text)
+                self.assertEqual(len(series), len(figure["data"]), text)
 
-    def test_plotly_is_inlined_once_and_nothing_comes_from_a_cdn(self):
-        text = self.executed.read_text(encoding="utf-8")
-        self.assertEqual(1, text.count("* plotly.js v2"), "plotly.js is in the notebook exactly once")
-        outputs = "".join(o["data"]["text/html"] for o in self.outputs_with('class="nnlab-'))
-        self.assertFalse(re.search(r"<script[^>]*\bsrc=", outputs), "no script is loaded from elsewhere")
-        self.assertFalse("require([" in outputs or "requirejs" in outputs, "JupyterLab has no require()")
+    def test_no_output_needs_trust_or_the_network(self):
+        for cell in self.nb.cells:
+            for o in cell.get("outputs", []):
+                html = o.get("data", {}).get("text/html", "")
+                self.assertNotIn("<script", html, "a script would need trust")
+                self.assertFalse(re.search(r'\bsrc="(?!data:)', html), "only embedded data")
 
-    def test_every_figure_and_picture_carries_a_static_svg(self):
-        outputs = self.outputs_with('class="nnlab-figure"') + self.outputs_with('class="nnlab-picture"')
+    def test_every_figure_and_picture_carries_a_static_svg_and_its_image(self):
+        outputs = [o for o in self.outputs_with('class="nnlab-figure"') + self.outputs_with('class="nnlab-picture"')
+                   if "nnlab-progress" not in o["data"]["text/html"]]  # (the progress's curve is HTML only)
         self.assertGreaterEqual(len(outputs), 14)
         for o in outputs:
             svg = o["data"].get("image/svg+xml", "")
             self.assertTrue(svg.startswith("<svg") and len(svg) > 1000, o["data"].get("text/plain"))
+            self.assertEqual(svg, embedded_svgs(o["data"]["text/html"])[0], "the <img> shows the same SVG")
 
-    def test_without_javascript_the_static_pictures_show(self):
-        self.assertFalse("data-nnlab-drawn" in self.static_dom, "no script ran")
-        static = self.static_dom.count('<div class="nnlab-static"><svg')
-        self.assertEqual(len(self.outputs_with('class="nnlab-figure"')), static)
+    def test_the_html_export_shows_every_figure_as_an_image(self):
+        expected = len(self.outputs_with('<img class="nnlab-static"'))
+        self.assertEqual(expected, len(re.findall(STATIC_IMG, self.dom)))
+        self.assertEqual(expected, len(re.findall(STATIC_IMG, self.static_dom)), "without scripts too")
 
     def test_screenshots_are_not_blank(self):
         for name in ("interactive", "static"):
             fraction = non_white_fraction(OUT / (name + ".png"))
             self.assertGreater(fraction, 0.03, f"{name}.png is (nearly) blank: {fraction:.3f} non-white")
+
+
+def embedded_svgs(html):
+    """The SVG documents of the <img src="data:image/svg+xml;base64,..."> in an HTML output, each checked to parse."""
+    svgs = [base64.b64decode(b).decode("utf-8") for b in re.findall(r'src="data:image/svg\+xml;base64,([^"]+)"', html)]
+    for svg in svgs:
+        ElementTree.fromstring(svg)  # well-formed, or the browser shows a broken image
+    return svgs
+
+
+@unittest.skipUnless((chromium() and shutil.which("node")) or os.environ.get("CI") == "true",
+                     "headless Chromium or node is not installed (Debian: apt-get install chromium nodejs npm)")
+class SolutionsHtmlExportTest(unittest.TestCase):
+    """`jupyter nbconvert --to html` of every stored solution notebook shows each of its figures: nbconvert
+    has no Plotly renderer, so it uses the text/html image. The exports (build/figures/solutions/) are
+    opened in headless Chromium, with the network blocked, and every image counted decoded from the DOM."""
+
+    def test_every_solution_notebook_exports_with_all_its_figures(self):
+        from test_figures_live import STORED_DRIVER, expected_figures, playwright_dir  # (it imports this module)
+        playwright = playwright_dir()
+        if playwright is None:
+            self.fail("npm could not install playwright-core (see above)") if os.environ.get("CI") == "true" \
+                else self.skipTest("npm could not install playwright-core")
+        out = OUT / "solutions"
+        out.mkdir(parents=True, exist_ok=True)
+        notebooks = sorted((ROOT / "solutions" / "notebooks").glob("*.ipynb"))
+        subprocess.run([sys.executable, "-m", "jupyter", "nbconvert", "--to", "html", "--output-dir", str(out),
+                        *map(str, notebooks)], check=True, capture_output=True)
+        expected = {}
+        for path in notebooks:
+            nb = nbformat.read(path, as_version=4)
+            for c in nb.cells:   # every embedded SVG parses (a broken one shows as a broken image)
+                for o in c.get("outputs", []):
+                    embedded_svgs(o.get("data", {}).get("text/html", ""))
+            expected[path.stem + ".html"] = expected_figures(path)
+        with tempfile.TemporaryDirectory() as profile:
+            config = {"chromium": chromium(), "playwright": str(playwright), "base": out.as_uri(), "token": "",
+                      "ui": "html", "notebooks": sorted(expected), "expected": expected, "shots": str(out),
+                      "profile": profile, "timeout": 240}
+            done = subprocess.run(["node", str(STORED_DRIVER), json.dumps(config)], capture_output=True, text=True,
+                                  timeout=260)
+        self.assertEqual(0, done.returncode, done.stderr[-3000:])
+        result = json.loads(done.stdout.strip().splitlines()[-1])
+        for name, e in expected.items():
+            with self.subTest(export=name):
+                page = result["notebooks"][name]
+                decoded = [i for i in page["images"] if i["decoded"] and i["size"][0] > 100]
+                self.assertEqual(e["classicImages"], len(decoded), f"{name}: {page['images']}")
+                self.assertEqual([], page["textual"], f"{name}: figures shown as text")
+        # nbconvert's own page template loads require.js and MathJax from a CDN; nothing else may be fetched
+        ours = [u for u in result["blocked"] if not re.search(r"cdnjs\.cloudflare\.com/ajax/libs/(require\.js|mathjax)/", u)]
+        self.assertEqual([], ours, "requests that tried to leave the machine (blocked)")
 
 
 if __name__ == "__main__":

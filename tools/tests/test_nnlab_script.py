@@ -1,5 +1,6 @@
 """Tests of the ./nnlab entry script: MNIST verification, idempotent setup, usage errors."""
 import json
+import re
 import os
 import pathlib
 import shutil
@@ -89,36 +90,73 @@ class CommandLineTest(unittest.TestCase):
 
 
 class LabTest(unittest.TestCase):
-    """./nnlab lab, the README's first command: JupyterLab serves notebooks/ with only our kernel."""
+    """./nnlab lab, the README's first command: JupyterLab on one folder with an index, the student notebooks
+    and the worked solutions, with only our kernel; opening (and saving) a solution changes no student
+    notebook and no tracked solution notebook."""
 
-    def test_lab_serves_the_notebooks_with_the_java_nnlab_kernel(self):
+    def test_lab_serves_the_index_notebooks_and_solutions_with_the_java_nnlab_kernel(self):
         with socket.socket() as s:
             s.bind(("127.0.0.1", 0))
             port = s.getsockname()[1]
+        tracked = sorted((ROOT / "notebooks").glob("*.ipynb")) + sorted((ROOT / "solutions" / "notebooks").glob("*.ipynb"))
+        before = {p: p.read_bytes() for p in tracked}
         log = tempfile.TemporaryFile()
         proc = subprocess.Popen([str(NNLAB), "lab", "--no-browser", f"--port={port}", "--ServerApp.token=nnlabtest",
                                  "--ServerApp.port_retries=0"], stdout=log, stderr=subprocess.STDOUT,
                                 start_new_session=True)
+        base = f"http://127.0.0.1:{port}"
+
+        def api(path, method="GET", body=None):
+            request = urllib.request.Request(f"{base}/api/{path}?token=nnlabtest", method=method,
+                                             data=None if body is None else json.dumps(body).encode())
+            with urllib.request.urlopen(request, timeout=30) as r:
+                text = r.read()
+                return json.loads(text) if text else None
+
         try:
             specs = contents = None
             deadline = time.monotonic() + 300
             while time.monotonic() < deadline and specs is None:
                 self.assertIsNone(proc.poll(), "jupyter lab exited early")
                 try:
-                    base = f"http://127.0.0.1:{port}/api"
-                    specs = json.load(urllib.request.urlopen(f"{base}/kernelspecs?token=nnlabtest", timeout=5))
-                    contents = json.load(urllib.request.urlopen(f"{base}/contents?token=nnlabtest", timeout=5))
+                    specs = api("kernelspecs")
+                    contents = api("contents")
                 except OSError:
                     time.sleep(1)
             self.assertIsNotNone(specs, "JupyterLab did not answer within 300 s")
             self.assertEqual("java-nnlab", specs["default"])
             self.assertEqual({"java-nnlab": "Java (nnlab)"},
                              {k: v["spec"]["display_name"] for k, v in specs["kernelspecs"].items()})
-            self.assertIn("01-rectangle.ipynb", [c["name"] for c in contents["content"]])
+            self.assertEqual({"START-HERE.ipynb", "notebooks", "solutions"}, {c["name"] for c in contents["content"]})
+            with urllib.request.urlopen(f"{base}/?token=nnlabtest", timeout=10) as r:
+                self.assertIn("/lab/tree/START-HERE.ipynb", r.url, "the browser opens on the index")
+            # every link of the index opens: each student notebook and each worked solution
+            index = "".join(api("contents/START-HERE.ipynb")["content"]["cells"][0]["source"])
+            links = re.findall(r"\]\(([^)]+\.ipynb)\)", index)
+            names = sorted(p.name for p in (ROOT / "notebooks").glob("*.ipynb"))
+            self.assertEqual(sorted([f"notebooks/{n}" for n in names] + [f"solutions/{n}" for n in names]), sorted(links))
+            for link in links:
+                model = api(f"contents/{link}")
+                self.assertEqual("notebook", model["type"], link)
+            solution = api("contents/solutions/01-rectangle.ipynb")["content"]
+            self.assertTrue(any(c.get("outputs") for c in solution["cells"]), "the solutions are the executed ones")
+            # a self-learner opens a solution, its kernel starts, and the notebook is saved changed
+            session = api("sessions", "POST", {"path": "solutions/01-rectangle.ipynb", "type": "notebook",
+                                               "name": "01-rectangle.ipynb", "kernel": {"name": "java-nnlab"}})
+            solution["cells"][0]["source"] = "changed by a self-learner"
+            api("contents/solutions/01-rectangle.ipynb", "PUT", {"type": "notebook", "format": "json",
+                                                                  "content": solution})
+            api(f"sessions/{session['id']}", "DELETE")
+            changed = [str(p.relative_to(ROOT)) for p in tracked if p.read_bytes() != before[p]]
+            self.assertEqual([], changed, "opening and saving a solution changed tracked notebooks")
+            self.assertIn("changed by a self-learner",
+                          (ROOT / "build" / "lab" / "solutions" / "01-rectangle.ipynb").read_text(encoding="utf-8"))
         finally:
             os.killpg(proc.pid, signal.SIGTERM)
             proc.wait(timeout=60)
             log.close()
+            copy = ROOT / "build" / "lab" / "solutions" / "01-rectangle.ipynb"
+            copy.unlink(missing_ok=True)  # the next ./nnlab lab copies the solution afresh
 
 
 if __name__ == "__main__":

@@ -75,27 +75,15 @@ class StudentNotebookTest(unittest.TestCase):
         self.assertEqual([f"cell 0: RuntimeException: {self.STUB}"], run_notebooks.problems_in(nb))
 
 
-class LeaveOutPlotlyJsTest(unittest.TestCase):
-    """Saved solution notebooks keep their figures but not the 4.5 MB plotly.js."""
+class CommittedSolutionsTest(unittest.TestCase):
+    """Saved solution notebooks carry their figures as data (Plotly's JSON and an SVG), no script."""
 
-    def test_the_inlined_library_is_replaced_and_the_figure_kept(self):
-        nb = notebook(("Plots.loss(history)", None))
-        figure = '<div id="f1"><svg>static</svg></div><script>draw("f1")</script>'
-        html = ("<script>window.define=undefined;</script>\n" + run_notebooks.PLOTLY_JS_START
-                + "var Plotly = {};" * 1000 + run_notebooks.PLOTLY_JS_END + "\n" + figure)
-        nb.cells[0].outputs = [nbformat.v4.new_output("display_data", data={"text/html": html, "image/svg+xml": "<svg/>"})]
-        self.assertEqual(1, run_notebooks.leave_out_plotly_js(nb))
-        saved = nb.cells[0].outputs[0]["data"]["text/html"]
-        self.assertNotIn("var Plotly", saved)
-        self.assertIn("left out of the saved notebook", saved)
-        self.assertTrue(saved.endswith(figure), saved)
-        self.assertEqual(0, run_notebooks.leave_out_plotly_js(nb), "a second pass finds nothing")
-
-    def test_the_committed_solution_notebooks_hold_no_plotly_js(self):
+    def test_the_committed_solution_notebooks_hold_no_script_and_stay_small(self):
         for path in sorted((pathlib.Path(__file__).resolve().parents[2] / "solutions" / "notebooks").glob("*.ipynb")):
             with self.subTest(notebook=path.name):
-                self.assertNotIn(run_notebooks.PLOTLY_JS_START, path.read_text(encoding="utf-8").replace("\\n", "\n"))
+                self.assertNotIn("<script", path.read_text(encoding="utf-8"))
                 self.assertLess(path.stat().st_size, 2_000_000, "a solution notebook should stay small for git")
+
 
 
 class ThroughTheKernelTest(unittest.TestCase):

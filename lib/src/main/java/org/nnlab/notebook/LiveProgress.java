@@ -82,7 +82,7 @@ public final class LiveProgress implements Callback {
         long now = millis();
         if (now - lastChart >= chartMillis) {
             lastChart = now;
-            chartSvg = chart("Batch loss").svg();
+            chartSvg = chart("Batch loss").html();
         }
         if (now - lastText >= TEXT_MILLIS) {
             lastText = now;
@@ -99,7 +99,7 @@ public final class LiveProgress implements Callback {
     @Override
     public void onTrainEnd(Trainer trainer, History history) {
         String summary = summary(trainer, history);
-        String svg = losses.isEmpty() ? "" : chart("Batch loss").svg();
+        String svg = losses.isEmpty() ? "" : chart("Batch loss").html();
         update(bundle("<div class=\"nnlab-progress\"><pre style=\"margin:0\">" + Tables.escape(summary) + "</pre>"
                 + svg + "</div>", summary));
     }
@@ -144,15 +144,15 @@ public final class LiveProgress implements Callback {
     private String textLine(Trainer trainer, double loss) {
         double f = fraction(trainer);
         long elapsed = System.nanoTime() - start;
-        long left = f > 0 ? (long) (elapsed / f * (1 - f)) : 0;
-        return String.format(Locale.ROOT, "epoch %d/%d  batch %d/%d  loss %.4g  %s elapsed, %s left",
+        return String.format(Locale.ROOT, "epoch %d/%d  batch %d/%d  loss %.4g  %s elapsed, %s",
                 trainer.epoch(), trainer.epochs(), trainer.batch(), trainer.batchesPerEpoch(), loss, clock(elapsed),
-                clock(left));
+                org.nnlab.train.ProgressBar.timeLeft(elapsed, f));
     }
 
     private String summary(Trainer trainer, History history) {
-        StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "%d epochs, %d steps in %s",
-                history.epochs(), history.steps(), clock(System.nanoTime() - start)));
+        StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "%s, %s in %s",
+                org.nnlab.train.ProgressBar.count(history.epochs(), "epoch"),
+                org.nnlab.train.ProgressBar.count(history.steps(), "step"), clock(System.nanoTime() - start)));
         if (history.epochs() > 0) {
             s.append(String.format(Locale.ROOT, ": train loss %.4g", history.lastTrainLoss()));
             if (history.hasValidation() && !Double.isNaN(history.lastValidationLoss())) {

@@ -31,8 +31,9 @@ public final class Tables {
             return of(html(h.toTable(), h.toString().replace("\n", " ")), h.toString());
         }
         if (value instanceof ConfusionMatrix cm) {
-            Map<String, String> chart = Plots.confusion(cm).mimeBundle();
-            return of(chart.get("text/html"), chart.get("image/svg+xml"), cm.toString());
+            Map<String, String> chart = new LinkedHashMap<>(Plots.confusion(cm).mimeBundle());
+            chart.put("text/plain", cm.toString());
+            return chart;
         }
         if (value instanceof Table t) {
             return of(html(t, t.name()), t.printAll());
@@ -93,14 +94,6 @@ public final class Tables {
     private static Map<String, String> of(String html, String text) {
         Map<String, String> bundle = new LinkedHashMap<>();
         bundle.put("text/html", html);
-        bundle.put("text/plain", text);
-        return bundle;
-    }
-
-    private static Map<String, String> of(String html, String svg, String text) {
-        Map<String, String> bundle = new LinkedHashMap<>();
-        bundle.put("text/html", html);
-        bundle.put("image/svg+xml", svg);
         bundle.put("text/plain", text);
         return bundle;
     }

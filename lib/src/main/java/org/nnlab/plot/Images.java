@@ -111,8 +111,10 @@ public final class Images {
         int cell = 64;
         int barWidth = 70;
         Svg svg = new Svg(cols * (cell + 8) + 8 + barWidth, Math.max(rowsN * (cell + 24) + 36, 200));
-        svg.text((svg.width() - barWidth) / 2.0, 20, "Weights as images: " + n + " x " + unitName, "middle", 14,
-                "#222");
+        // "hidden unit 10" is wider than a tile: then each tile shows its number and the title the name
+        boolean fits = (unitName + " " + (n - 1)).length() * 6.2 <= cell + 4;
+        svg.text((svg.width() - barWidth) / 2.0, 20, "Weights as images: " + n + " x " + unitName
+                + (fits ? "" : " (numbered 0 to " + (n - 1) + ")"), "middle", 14, "#222");
         List<String> captions = new ArrayList<>();
         DoubleToIntFunction color = v -> Colors.diverging(0.5 + v / (2 * scale));
         for (int k = 0; k < n; k++) {
@@ -121,7 +123,7 @@ public final class Images {
             svg.image(raster(columns[k], side, side, color), x, y, cell, cell);
             svg.rect(x, y, cell, cell, "none", "#ccc");
             String caption = unitName + " " + k;
-            svg.text(x + cell / 2.0, y + cell + 15, caption, "middle", 11, "#222");
+            svg.text(x + cell / 2.0, y + cell + 15, fits ? caption : String.valueOf(k), "middle", 11, "#222");
             captions.add(caption);
         }
         colorBar(svg, svg.width() - barWidth + 14, 34, 16, svg.height() - 60, -scale, scale);
@@ -208,15 +210,21 @@ public final class Images {
     }
 
     static void colorBar(Svg svg, double x, double y, double w, double h, double lo, double hi) {
+        colorBar(svg, x, y, w, h, lo, hi, Colors::diverging);
+    }
+
+    /** A vertical colour bar for values lo (bottom) to hi (top), coloured by {@code color} of t in [0, 1]. */
+    static void colorBar(Svg svg, double x, double y, double w, double h, double lo, double hi,
+            java.util.function.DoubleToIntFunction color) {
         BufferedImage bar = new BufferedImage(1, 100, BufferedImage.TYPE_INT_RGB);
         for (int i = 0; i < 100; i++) {
-            bar.setRGB(0, i, Colors.diverging(1 - i / 99.0));
+            bar.setRGB(0, i, color.applyAsInt(1 - i / 99.0));
         }
         svg.image(bar, x, y, w, h);
         svg.rect(x, y, w, h, "none", "#888");
         for (double t : new double[] {0, 0.5, 1}) {
             double v = hi - t * (hi - lo);
-            svg.text(x + w + 4, y + t * h + 4, String.format(Locale.ROOT, "%.2g", v), "start", 10, "#333");
+            svg.text(x + w + 4, y + t * h + 4, StaticChart.label(v), "start", 10, "#333");
         }
     }
 

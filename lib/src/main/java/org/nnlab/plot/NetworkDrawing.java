@@ -13,8 +13,9 @@ import org.nnlab.train.Snapshot;
 /**
  * The network drawn as in the slides' {@code show_net}: nodes by layer, one edge per weight,
  * red for positive and blue for negative weights, wider for larger |w|, and a box with step, loss and
- * learning rate. Only fully connected (Linear) weights are drawn; layers with more than
- * {@value #MAX_NODES} units show their first ones.
+ * learning rate; each layer is labelled (input, hidden, output) with its number of units. Only fully
+ * connected (Linear) weights are drawn; layers with more than {@value #MAX_NODES} units show their
+ * first ones. Several snapshots stand in one row, narrower as there are more.
  *
  * <pre>{@code
  * var snapshots = new Snapshots(25000);
@@ -28,6 +29,10 @@ public final class NetworkDrawing {
     public static final int MAX_NODES = 24;
     private static final int PANEL_W = 360;
     private static final int PANEL_H = 320;
+    /** A row of snapshots is at most this wide (a notebook's output width) ... */
+    private static final int ROW_W = 960;
+    /** ... and each panel at least this wide. */
+    private static final int MIN_PANEL_W = 200;
 
     private NetworkDrawing() {
     }
@@ -47,7 +52,7 @@ public final class NetworkDrawing {
             }
         }
         Svg svg = new Svg(PANEL_W, PANEL_H);
-        String caption = panel(svg, 0, 0, weights, List.of("current weights"));
+        String caption = panel(svg, 0, 0, PANEL_W, weights, List.of("current weights"));
         return new Picture("network", svg.toString(), List.of(caption), "NetworkDrawing(" + caption + ")");
     }
 
@@ -55,9 +60,9 @@ public final class NetworkDrawing {
     public static Picture series(List<Snapshot> snapshots) {
         Args.require(snapshots != null && !snapshots.isEmpty(), "NetworkDrawing.series", "some snapshots",
                 snapshots, "record them with new Snapshots(every) as a Trainer callback.");
-        int cols = Math.min(snapshots.size(), 3);
-        int rows = (snapshots.size() + cols - 1) / cols;
-        Svg svg = new Svg(cols * PANEL_W, rows * PANEL_H);
+        int n = snapshots.size();
+        int panelW = Math.max(MIN_PANEL_W, Math.min(PANEL_W, ROW_W / n));
+        Svg svg = new Svg(n * panelW, PANEL_H);
         List<String> captions = new ArrayList<>();
         for (int i = 0; i < snapshots.size(); i++) {
             Snapshot s = snapshots.get(i);
@@ -68,16 +73,16 @@ public final class NetworkDrawing {
                 }
             }
             List<String> box = List.of(s.step() == 0 ? "initial network" : "step " + s.step(),
-                    Double.isNaN(s.loss()) ? "loss -" : String.format(Locale.ROOT, "loss %.4g", s.loss()),
+                    Double.isNaN(s.loss()) ? "loss not measured yet" : String.format(Locale.ROOT, "loss %.4g", s.loss()),
                     String.format(Locale.ROOT, "learning rate %s", s.learningRate()));
-            captions.add(panel(svg, (i % cols) * PANEL_W, (i / cols) * PANEL_H, weights, box));
+            captions.add(panel(svg, i * panelW, 0, panelW, weights, box));
         }
         return new Picture("network", svg.toString(), captions,
                 "NetworkDrawing(" + String.join("; ", captions) + ")");
     }
 
     /** Draws one network into the box at (x0, y0); returns its caption. */
-    private static String panel(Svg svg, double x0, double y0, List<INDArray> weights, List<String> box) {
+    private static String panel(Svg svg, double x0, double y0, int panelW, List<INDArray> weights, List<String> box) {
         Args.require(!weights.isEmpty(), "NetworkDrawing", "a network with Linear layers", "no weight matrices",
                 "only fully connected layers are drawn.");
         List<Integer> sizes = new ArrayList<>();
@@ -98,9 +103,9 @@ public final class NetworkDrawing {
         }
         double scale = max > 0 ? max : 1;
         double top = y0 + 70;
-        double height = PANEL_H - 90;
+        double height = PANEL_H - 104;
         double left = x0 + 30;
-        double step = (PANEL_W - 60.0) / (sizes.size() - 1);
+        double step = (panelW - 60.0) / (sizes.size() - 1);
         List<double[]> ys = new ArrayList<>();
         for (int size : sizes) {
             int shown = Math.min(size, MAX_NODES);
@@ -130,10 +135,12 @@ public final class NetworkDrawing {
             for (double y : ys.get(l)) {
                 svg.circle(x, y, r, "#f0f0f0", "#333");
             }
-            String label = sizes.get(l) > MAX_NODES ? sizes.get(l) + " (first " + MAX_NODES + ")" : sizes.get(l) + "";
-            svg.text(x, top + height + 16, label, "middle", 10, "#444");
+            String kind = l == 0 ? "input" : l == sizes.size() - 1 ? "output" : "hidden";
+            String count = sizes.get(l) > MAX_NODES ? MAX_NODES + " of " + sizes.get(l) : sizes.get(l) + "";
+            svg.text(x, top + height + 16, kind, "middle", 11, "#444");
+            svg.text(x, top + height + 30, count, "middle", 11, "#444");
         }
-        svg.rect(x0 + 10, y0 + 8, PANEL_W - 20, 18 * box.size() + 6, "#fffbe6", "#c8b560");
+        svg.rect(x0 + 10, y0 + 8, panelW - 20, 18 * box.size() + 6, "#fffbe6", "#c8b560");
         for (int i = 0; i < box.size(); i++) {
             svg.text(x0 + 18, y0 + 24 + 18 * i, box.get(i), "start", 12, "#222");
         }

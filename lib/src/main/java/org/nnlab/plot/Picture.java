@@ -43,10 +43,16 @@ public final class Picture implements Displayable {
         return captions.size();
     }
 
+    /** The picture as HTML: an {@code <img>} of the SVG, which HTML sanitisers keep (see {@link Svg#imageHtml}). */
+    public String html() {
+        return Svg.imageHtml("nnlab-picture", svg, title);
+    }
+
+    /** The SVG as an HTML image (every notebook viewer, trusted or not), the SVG itself and a text line. */
     @Override
     public Map<String, String> mimeBundle() {
         Map<String, String> bundle = new LinkedHashMap<>();
-        bundle.put("text/html", "<div class=\"nnlab-picture\" data-nnlab-panels=\"" + panels() + "\">" + svg + "</div>");
+        bundle.put("text/html", html());
         bundle.put("image/svg+xml", svg);
         bundle.put("text/plain", toString());
         return bundle;

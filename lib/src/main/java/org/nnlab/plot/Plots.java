@@ -151,7 +151,7 @@ public final class Plots {
             int[] drawn = drawn(path);
             series.add(new Series.Line(String.format(Locale.ROOT, "from (%s, %s)", Svg.num(start[0]),
                     Svg.num(start[1])), Arrays.stream(drawn).mapToDouble(k -> path.get(k)[0]).toArray(),
-                    Arrays.stream(drawn).mapToDouble(k -> path.get(k)[1]).toArray(), Series.Mode.LINES_AND_MARKERS,
+                    Arrays.stream(drawn).mapToDouble(k -> path.get(k)[1]).toArray(), pathMode(drawn.length),
                     PATH_COLORS[i % PATH_COLORS.length], false));
         }
         String title = results.size() == 1
@@ -215,7 +215,9 @@ public final class Plots {
         return kept.stream().mapToInt(Integer::intValue).toArray();
     }
 
-    private static final String[] PATH_COLORS = {"#ff3b30", "#ffffff", "#ff9500", "#34c759", "#00c7be", "#ff2d55"};
+    /** Descent paths over the contours: the palette's strongest colours, none light (a white path vanishes in its legend). */
+    private static final String[] PATH_COLORS = {Colors.series(3), Colors.series(1), Colors.series(6), Colors.series(0),
+        Colors.series(2), Colors.series(4)};
 
     /**
      * What a classifier of 2-D points answers over the plane, with the data on top: for one output,
@@ -273,7 +275,8 @@ public final class Plots {
         return Chart.of("Decision boundary", "x1", "x2", series);
     }
 
-    private static final String[] CLASS_COLORS = {"#ffffff", "#ff3b30", "#34c759", "#ff9500", "#00c7be", "#ff2d55"};
+    /** Class c's points in the palette's colour c (their white rim keeps them visible on the regions). */
+    private static final String[] CLASS_COLORS = Colors.CYCLE;
 
     /** The class probabilities of one sample as bars, the most probable one highlighted. */
     public static Chart probabilities(double[] probabilities) {
@@ -308,7 +311,7 @@ public final class Plots {
         }
         String[] colors = new String[probabilities.length];
         for (int i = 0; i < colors.length; i++) {
-            colors[i] = i == trueClass ? "#2ca02c" : i == best ? "#ff7f0e" : "#1f77b4";
+            colors[i] = i == trueClass ? Colors.series(2) : i == best ? Colors.series(1) : Colors.series(0);
         }
         String title = "Class probabilities: predicted " + labels[best]
                 + (trueClass >= 0 ? ", true " + labels[trueClass] : "");
@@ -316,26 +319,38 @@ public final class Plots {
                 List.of(new Series.Bars("probability", labels.clone(), probabilities.clone(), colors)));
     }
 
-    /** A confusion matrix as a heatmap: rows actual classes (y), columns predicted (x). */
+    /**
+     * A confusion matrix as a heatmap: rows actual classes (y), columns predicted (x), every class
+     * labelled and every non-zero count written in its cell; the correct answers (the diagonal) in
+     * greens, the errors in reds on their own scale, so that 3 errors look different from 30.
+     */
     public static Chart confusion(ConfusionMatrix matrix) {
         Args.require(matrix != null, "Plots.confusion", "a ConfusionMatrix", null,
                 "e.g. ConfusionMatrix.of(model.forward(test.features()), test.labels()).");
         int k = matrix.numClasses();
         long[][] counts = matrix.counts();
-        double[][] z = new double[k][k];
+        double[][] correct = new double[k][k];
+        double[][] errors = new double[k][k];
         for (int a = 0; a < k; a++) {
             for (int p = 0; p < k; p++) {
-                z[a][p] = counts[a][p];
+                correct[a][p] = a == p ? counts[a][p] : Double.NaN;
+                errors[a][p] = a != p && counts[a][p] > 0 ? counts[a][p] : Double.NaN;
             }
         }
-        double[] classes = epochs(k);
+        double[] classes = new double[k];
         for (int i = 0; i < k; i++) {
             classes[i] = i;
         }
         return Chart.of(String.format(Locale.ROOT, "Confusion matrix (%d samples, accuracy %.2f%%)", matrix.total(),
                         100 * matrix.accuracy()), "predicted", "actual",
-                List.of(new Series.Heatmap("count", classes, classes.clone(), z, Double.NaN, Double.NaN)))
-                .size(520, 480).equalAxes();
+                List.of(new Series.Heatmap("correct", classes, classes.clone(), correct, 0, max(correct), "Greens", true),
+                        new Series.Heatmap("errors", classes, classes.clone(), errors, 0, Math.max(1, max(errors)),
+                                "Reds", true)))
+                .equalAxes().size(700, 560);   // room for the two colour bars, a square plot area
+    }
+
+    private static double max(double[][] z) {
+        return Arrays.stream(z).flatMapToDouble(Arrays::stream).filter(Double::isFinite).max().orElse(1);
     }
 
     private static Series.Contour contour(Function2 f, double xMin, double xMax, double yMin, double yMax) {
@@ -356,6 +371,11 @@ public final class Plots {
             v[i] = from + (to - from) * i / (n - 1);
         }
         return v;
+    }
+
+    /** A path's steps as markers while they are few enough to tell apart; beyond, markers merge into a band that hides the colour. */
+    private static Series.Mode pathMode(int points) {
+        return points > 60 ? Series.Mode.LINES : Series.Mode.LINES_AND_MARKERS;
     }
 
     private static Series.Line line(String name, double[] x, double[] y, int color, boolean dashed) {

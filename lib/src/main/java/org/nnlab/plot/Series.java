@@ -33,12 +33,20 @@ public sealed interface Series permits Series.Line, Series.Contour, Series.Heatm
 
     /**
      * Values on a grid, drawn as coloured cells: {@code z[i][j]} at (x[j], y[i]); {@code zmin}/{@code zmax}
-     * fix the colour range (NaN: from the data).
+     * fix the colour range (NaN: from the data); {@code colors} names the colour map ("Viridis", "Reds",
+     * "Greens", see {@link Colors#map}); {@code showValues} writes each cell's value into it. NaN cells
+     * are left empty.
      */
-    record Heatmap(String name, double[] x, double[] y, double[][] z, double zmin, double zmax)
-            implements Series {
+    record Heatmap(String name, double[] x, double[] y, double[][] z, double zmin, double zmax, String colors,
+            boolean showValues) implements Series {
         public Heatmap {
             checkGrid("Series.Heatmap", x, y, z);
+            Colors.map(colors, 0);
+        }
+
+        /** Viridis cells without values. */
+        public Heatmap(String name, double[] x, double[] y, double[][] z, double zmin, double zmax) {
+            this(name, x, y, z, zmin, zmax, "Viridis", false);
         }
 
         static void checkGrid(String where, double[] x, double[] y, double[][] z) {

@@ -18,11 +18,16 @@ final class StaticChart {
 
     static String render(Chart chart) {
         Svg svg = new Svg(chart.width(), chart.height());
+        List<String> title = chart.titleLines();
         double px = LEFT;
-        double py = TOP;
-        double pw = chart.width() - LEFT - RIGHT;
-        double ph = chart.height() - TOP - BOTTOM;
-        svg.text(chart.width() / 2.0, 20, chart.title(), "middle", 15, "#222");
+        double py = TOP + 18 * (title.size() - 1);
+        List<Series> grids = chart.series().stream()
+                .filter(s -> s instanceof Series.Contour || s instanceof Series.Heatmap).toList();
+        double pw = chart.width() - LEFT - RIGHT - COLOR_BAR * grids.size();
+        double ph = chart.height() - py - BOTTOM;
+        for (int i = 0; i < title.size(); i++) {   // left-aligned and wrapped, as in the Plotly figure
+            svg.text(px, 20 + 18 * i, title.get(i), "start", 15, "#222");
+        }
         svg.text(px + pw / 2, chart.height() - 8, chart.xTitle(), "middle", 13, "#222");
         svg.raw("<text transform=\"translate(15," + Svg.num(py + ph / 2) + ") rotate(-90)\" text-anchor=\"middle\""
                 + " font-size=\"13\" fill=\"#222\">" + Svg.escape(chart.yTitle()) + "</text>");
@@ -40,7 +45,22 @@ final class StaticChart {
         } else {
             drawXY(svg, chart, clip, px, py, pw, ph);
         }
+        for (int k = 0; k < grids.size(); k++) {
+            colorBar(svg, grids.get(k), px + pw + 14 + COLOR_BAR * k, py, ph);
+        }
         return svg.toString();
+    }
+
+    /** The room a colour bar takes on the right: the bar, its values and its title above it. */
+    private static final int COLOR_BAR = 74;
+
+    /** A grid series' colour bar with its name above it (Plotly's colorbar title). */
+    private static void colorBar(Svg svg, Series s, double x, double y, double h) {
+        double[][] z = s instanceof Series.Heatmap m ? m.z() : ((Series.Contour) s).z();
+        String colors = s instanceof Series.Heatmap m ? m.colors() : "Viridis";
+        double[] range = s instanceof Series.Heatmap m ? range(z, m.zmin(), m.zmax()) : range(z, Double.NaN, Double.NaN);
+        svg.text(x, y + 10, s.name(), "start", 11, "#222");
+        Images.colorBar(svg, x, y + 18, 14, h - 18, range[0], range[1], t -> Colors.map(colors, t));
     }
 
     private static void drawXY(Svg svg, Chart chart, String clip, double px, double py, double pw, double ph) {
@@ -83,17 +103,20 @@ final class StaticChart {
         java.util.function.DoubleUnaryOperator sy = v -> py + ph - (v - fy[0]) / (fy[1] - fy[0]) * ph;
         for (Series s : chart.series()) {
             if (s instanceof Series.Contour c) {
-                raster(svg, c.x(), c.y(), c.z(), Double.NaN, Double.NaN, 16, sx, sy, clip);
+                raster(svg, c.x(), c.y(), c.z(), Double.NaN, Double.NaN, 16, "Viridis", sx, sy, clip);
             } else if (s instanceof Series.Heatmap h) {
-                raster(svg, h.x(), h.y(), h.z(), h.zmin(), h.zmax(), 0, sx, sy, clip);
+                raster(svg, h.x(), h.y(), h.z(), h.zmin(), h.zmax(), 0, h.colors(), sx, sy, clip);
+                if (h.showValues()) {
+                    values(svg, h, sx, sy);
+                }
             }
         }
-        for (double t : ticks(xr[0], xr[1])) {
+        for (double t : ticks(chart, true, xr)) {
             double x = sx.applyAsDouble(t);
             svg.line(x, py, x, py + ph, "#ffffff", grid ? 0 : 1).line(x, py + ph, x, py + ph + 4, "#666", 1)
                     .text(x, py + ph + 17, label(t), "middle", 11, "#444");
         }
-        for (double t : ticks(yr[0], yr[1])) {
+        for (double t : ticks(chart, false, yr)) {
             double y = sy.applyAsDouble(t);
             svg.line(px, y, px + pw, y, "#ffffff", grid ? 0 : 1).line(px - 4, y, px, y, "#666", 1)
                     .text(px - 7, y + 4, label(t), "end", 11, "#444");
@@ -113,7 +136,7 @@ final class StaticChart {
                 if (l.dashed()) {
                     svg.raw("<g stroke-dasharray=\"6 4\">");
                 }
-                svg.polyline(xs, ys, l.color(), 2, clip);
+                svg.polyline(xs, ys, color(l, chart), 2, clip);
                 if (l.dashed()) {
                     svg.raw("</g>");
                 }
@@ -122,13 +145,13 @@ final class StaticChart {
                 svg.raw("<g clip-path=\"url(#" + clip + ")\">");
                 for (int i = 0; i < xs.length; i++) {
                     if (Double.isFinite(xs[i]) && Double.isFinite(ys[i])) {
-                        svg.circle(xs[i], ys[i], 3.5, l.color(), "white");
+                        svg.circle(xs[i], ys[i], 3.5, color(l, chart), "white");
                     }
                 }
                 svg.raw("</g>");
             }
             if (!l.name().isEmpty()) {
-                legend.add(new String[] {l.name(), l.color()});
+                legend.add(new String[] {l.name(), color(l, chart)});
             }
         }
         if (legend.size() > 1 || legend.size() == 1 && grid) {
@@ -143,8 +166,37 @@ final class StaticChart {
         }
     }
 
-    private static void raster(Svg svg, double[] x, double[] y, double[][] z, double zmin, double zmax, int levels,
-            java.util.function.DoubleUnaryOperator sx, java.util.function.DoubleUnaryOperator sy, String clip) {
+    /** A line's colour; without one, the palette's colour of its place in the chart (as Plotly does). */
+    private static String color(Series.Line l, Chart chart) {
+        return l.color() != null ? l.color() : Colors.series(chart.series().indexOf(l));
+    }
+
+    /** The tick values of an axis: every cell of a small whole-numbered grid, else round (whole where the data are). */
+    private static double[] ticks(Chart chart, boolean x, double[] range) {
+        ChartAxis axis = ChartAxis.of(chart, x);
+        if (axis.everyValue()) {
+            return java.util.stream.DoubleStream.iterate(axis.lo(), v -> v <= axis.hi(), v -> v + 1).toArray();
+        }
+        return Ticks.values(range[0], range[1], axis.integers());
+    }
+
+    /** Each cell's value written into it, white on dark cells. */
+    private static void values(Svg svg, Series.Heatmap h, java.util.function.DoubleUnaryOperator sx,
+            java.util.function.DoubleUnaryOperator sy) {
+        double[] range = range(h.z(), h.zmin(), h.zmax());
+        for (int i = 0; i < h.y().length; i++) {
+            for (int j = 0; j < h.x().length; j++) {
+                double v = h.z()[i][j];
+                if (Double.isFinite(v)) {
+                    boolean dark = (v - range[0]) / (range[1] - range[0]) > 0.55;
+                    svg.text(sx.applyAsDouble(h.x()[j]), sy.applyAsDouble(h.y()[i]) + 4, label(v), "middle", 11,
+                            dark ? "#ffffff" : "#222222");
+                }
+            }
+        }
+    }
+
+    private static double[] range(double[][] z, double zmin, double zmax) {
         double lo = zmin;
         double hi = zmax;
         if (!Double.isFinite(lo) || !Double.isFinite(hi)) {
@@ -162,7 +214,16 @@ final class StaticChart {
         if (!(hi > lo)) {
             hi = lo + 1;
         }
-        BufferedImage image = new BufferedImage(x.length, y.length, BufferedImage.TYPE_INT_RGB);
+        return new double[] {lo, hi};
+    }
+
+    private static void raster(Svg svg, double[] x, double[] y, double[][] z, double zmin, double zmax, int levels,
+            String colors, java.util.function.DoubleUnaryOperator sx, java.util.function.DoubleUnaryOperator sy,
+            String clip) {
+        double[] range = range(z, zmin, zmax);
+        double lo = range[0];
+        double hi = range[1];
+        BufferedImage image = new BufferedImage(x.length, y.length, BufferedImage.TYPE_INT_ARGB);
         for (int i = 0; i < y.length; i++) {
             for (int j = 0; j < x.length; j++) {
                 double t = (z[i][j] - lo) / (hi - lo);
@@ -170,7 +231,8 @@ final class StaticChart {
                     // filled contours: the colour of the band the value falls in
                     t = Math.min(levels - 1, Math.floor(t * levels)) / (levels - 1);
                 }
-                image.setRGB(j, y.length - 1 - i, Double.isFinite(z[i][j]) ? Colors.viridis(t) : 0xffffff);
+                // NaN cells stay transparent
+                image.setRGB(j, y.length - 1 - i, Double.isFinite(z[i][j]) ? 0xff000000 | Colors.map(colors, t) : 0);
             }
         }
         double[] xr = {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
@@ -200,7 +262,7 @@ final class StaticChart {
         double[] yr = {lo, hi + (hi - lo) * 0.08};
         fix(yr);
         java.util.function.DoubleUnaryOperator sy = v -> py + ph - (v - yr[0]) / (yr[1] - yr[0]) * ph;
-        for (double t : ticks(yr[0], yr[1])) {
+        for (double t : Ticks.values(yr[0], yr[1], false)) {
             double y = sy.applyAsDouble(t);
             svg.line(px, y, px + pw, y, "#ffffff", 1).line(px - 4, y, px, y, "#666", 1)
                     .text(px - 7, y + 4, label(t), "end", 11, "#444");
@@ -261,19 +323,8 @@ final class StaticChart {
         }
     }
 
-    /** About six round tick values within [lo, hi]. */
-    static double[] ticks(double lo, double hi) {
-        double raw = (hi - lo) / 6;
-        double mag = Math.pow(10, Math.floor(Math.log10(raw)));
-        double step = raw / mag >= 5 ? 10 * mag : raw / mag >= 2 ? 5 * mag : raw / mag >= 1 ? 2 * mag : mag;
-        List<Double> ticks = new ArrayList<>();
-        for (double t = Math.ceil(lo / step) * step; t <= hi + step * 1e-9; t += step) {
-            ticks.add(Math.abs(t) < step * 1e-9 ? 0 : t);
-        }
-        return ticks.stream().mapToDouble(Double::doubleValue).toArray();
-    }
-
-    private static String label(double v) {
+    /** A tick or colour-bar value: whole numbers as they are, others with 4 significant digits. */
+    static String label(double v) {
         if (v == Math.rint(v) && Math.abs(v) < 1e6) {
             return Long.toString((long) v);
         }

@@ -4,6 +4,7 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Locale;
 import javax.imageio.ImageIO;
@@ -129,6 +130,19 @@ final class Svg {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * HTML that shows an SVG document as an image: {@code <div class="cssClass"><img src="data:image/svg+xml;base64,...">}.
+     * HTML sanitisers (JupyterLab's, the classic Notebook's for untrusted outputs) keep images with
+     * embedded data but drop inline {@code <svg>} elements, leaving their text run together.
+     */
+    static String imageHtml(String cssClass, String svg, String alt) {
+        java.util.regex.Matcher width = java.util.regex.Pattern.compile("^<svg[^>]* width=\"(\\d+)\"").matcher(svg);
+        return "<div class=\"" + cssClass + "\"><img class=\"nnlab-static\""
+                + (width.find() ? " width=\"" + width.group(1) + "\"" : "") + " alt=\""
+                + escape(alt == null ? "" : alt) + "\" src=\"data:image/svg+xml;base64,"
+                + Base64.getEncoder().encodeToString(svg.getBytes(StandardCharsets.UTF_8)) + "\"/></div>";
     }
 
     @Override

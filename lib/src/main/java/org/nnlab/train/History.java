@@ -188,8 +188,9 @@ public final class History {
 
     @Override
     public String toString() {
-        StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "History(%d epochs, %d steps, %s)",
-                epochs(), steps(), stopReason.name().toLowerCase(Locale.ROOT).replace('_', ' ')));
+        StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "History(%s, %s, %s)",
+                ProgressBar.count(epochs(), "epoch"), ProgressBar.count(steps(), "step"),
+                stopReason.name().toLowerCase(Locale.ROOT).replace('_', ' ')));
         if (epochs() > 0) {
             s.append(String.format(Locale.ROOT, ": train loss %.4g", lastTrainLoss()));
             if (validation) {

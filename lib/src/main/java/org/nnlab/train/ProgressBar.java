@@ -78,10 +78,30 @@ public final class ProgressBar implements Callback {
         long elapsed = now - start;
         long totalSteps = (long) batches * trainer.epochs();
         long stepsDone = (long) (trainer.epoch() - 1) * batches + done;
-        long left = stepsDone == 0 ? 0 : elapsed / stepsDone * (totalSteps - stepsDone);
         return String.format(Locale.ROOT, "epoch %" + width(trainer.epochs()) + "d/%d [%s%s] %" + width(batches)
-                        + "d/%d  loss %.4g  %s elapsed, %s left", trainer.epoch(), trainer.epochs(), "#".repeat(filled),
-                "-".repeat(WIDTH - filled), done, batches, loss, clock(elapsed), clock(left));
+                        + "d/%d  loss %.4g  %s elapsed, %s", trainer.epoch(), trainer.epochs(), "#".repeat(filled),
+                "-".repeat(WIDTH - filled), done, batches, loss, clock(elapsed),
+                timeLeft(elapsed, totalSteps == 0 ? 0 : (double) stepsDone / totalSteps));
+    }
+
+    /** Fractions of the run below this give no estimate: the first batches run slower while the JVM compiles. */
+    static final double ESTIMATE_AFTER = 0.1;
+
+    /**
+     * "mm:ss left", extrapolated from the time so far (elapsed / fraction * (1 - fraction)), once a tenth
+     * of the run is done; before that "--:-- left" (an estimate from the slow first batches said 00:24
+     * for a 3 s run).
+     */
+    public static String timeLeft(long elapsedNanos, double fraction) {
+        if (fraction < ESTIMATE_AFTER) {
+            return "--:-- left";
+        }
+        return clock((long) (elapsedNanos / fraction * (1 - Math.min(1, fraction)))) + " left";
+    }
+
+    /** "1 epoch", "2 epochs": a count with its noun in the right number. */
+    public static String count(long n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 
     private void draw(String text) {

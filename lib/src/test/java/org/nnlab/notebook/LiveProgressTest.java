@@ -74,7 +74,7 @@ class LiveProgressTest {
         assertTrue(progress.updates() < 1280 / 4, "updates: " + progress.updates());
         String summary = display.last.get("text/plain");
         assertTrue(summary.startsWith("20 epochs, 1280 steps in"), summary);
-        assertTrue(display.last.get("text/html").contains("<svg"), "the final loss curve");
+        assertTrue(display.last.get("text/html").contains("<img class=\"nnlab-static\""), "the final loss curve");
         assertEquals(20, h.epochs());
     }
 
@@ -105,7 +105,7 @@ class LiveProgressTest {
         assertTrue(html.contains("<th style=\"padding:2px 8px;border-bottom:1px solid #888\">validation_loss</th>"));
         assertTrue(html.contains("... 10 more rows ..."), "30 epochs shown as the first and last 10");
         var cm = Tables.bundle(ConfusionMatrix.of(new int[] {0, 1}, new int[] {0, 0}, 2));
-        assertTrue(cm.get("text/html").contains("data-nnlab-traces=\"1\""), "a heatmap");
+        assertTrue(cm.get("application/vnd.plotly.v1+json").contains("\"type\":\"heatmap\""), "a heatmap");
         var summary = Tables.summary(Sequential.of(new Linear(3, 2)), 3).mimeBundle();
         assertTrue(summary.get("text/html").contains("0: Linear(3 -&gt; 2)"), summary.get("text/html"));
         assertTrue(summary.get("text/plain").startsWith("Model: Sequential"));

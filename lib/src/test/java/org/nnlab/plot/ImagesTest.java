@@ -80,7 +80,35 @@ class ImagesTest {
                 new org.nnlab.optim.Sgd(model.parameters(), 0.1)));
         Picture s = NetworkDrawing.series(List.of(snapshots.list().get(0), snapshots.list().get(0)));
         assertEquals(2, s.panels());
-        assertTrue(s.captions().get(0).startsWith("initial network, loss -, learning rate 0.1"), s.captions().get(0));
+        assertTrue(s.captions().get(0).startsWith("initial network, loss not measured yet, learning rate 0.1"),
+                s.captions().get(0));
+        for (String label : List.of(">input</text>", ">hidden</text>", ">output</text>")) {
+            assertEquals(2, count(s.svg(), label), label + " under its layer, in each panel");
+        }
+    }
+
+    @Test
+    @DisplayName("five snapshots stand in one row (no second row), at most a notebook's width")
+    void networkSeriesInOneRow() {
+        var model = Sequential.of(Linear.withWeights(new double[][] {{1, -2}, {0.5, 3}}));
+        var snapshots = new Snapshots(1);
+        snapshots.onTrainBegin(new org.nnlab.train.Trainer(model, new org.nnlab.loss.MeanSquaredError(),
+                new org.nnlab.optim.Sgd(model.parameters(), 0.1)));
+        var five = java.util.Collections.nCopies(5, snapshots.list().get(0));
+        String svg = NetworkDrawing.series(five).svg();
+        assertTrue(svg.startsWith("<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\" "
+                + "width=\"1000\" height=\"320\""), svg.substring(0, 160));
+    }
+
+    @Test
+    @DisplayName("weight templates too narrow for \"hidden unit 10\" are numbered, the title says what the numbers are")
+    void templateLabelsDoNotRunTogether() {
+        Picture p = Images.weights(org.nd4j.linalg.factory.Nd4j.rand(org.nd4j.linalg.api.buffer.DataType.DOUBLE, 16, 12),
+                "hidden unit");
+        assertTrue(p.svg().contains("Weights as images: 12 x hidden unit (numbered 0 to 11)"), p.svg().substring(0, 400));
+        assertEquals(0, count(p.svg(), ">hidden unit 10</text>"));
+        assertEquals(1, count(p.svg(), ">10</text>"));
+        assertEquals("hidden unit 10", p.captions().get(10), "the captions keep the full name");
     }
 
     private static int count(String text, String part) {

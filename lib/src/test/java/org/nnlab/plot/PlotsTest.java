@@ -2,6 +2,7 @@ package org.nnlab.plot;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -153,17 +154,64 @@ class PlotsTest {
         Chart chart = Plots.probabilities(new double[] {0.1, 0.7, 0.2}, new String[] {"a", "b", "c"}, 2);
         var bars = (Series.Bars) chart.series().get(0);
         assertArrayEquals(new double[] {0.1, 0.7, 0.2}, bars.values());
-        assertArrayEquals(new String[] {"#1f77b4", "#ff7f0e", "#2ca02c"}, bars.colors());
+        assertArrayEquals(new String[] {Colors.series(0), Colors.series(1), Colors.series(2)}, bars.colors());
         assertTrue(chart.title().contains("predicted b, true c"), chart.title());
     }
 
     @Test
+    @DisplayName("the confusion matrix: correct counts on the diagonal, errors in their own series, zero errors empty")
     void confusionHoldsTheCounts() {
         ConfusionMatrix cm = ConfusionMatrix.of(new int[] {0, 1, 1, 2}, new int[] {0, 1, 2, 2}, 3);
-        var map = (Series.Heatmap) Plots.confusion(cm).series().get(0);
-        assertEquals(1, map.z()[2][1]);
-        assertEquals(0, map.z()[1][2]);
-        assertEquals(1, map.z()[0][0]);
+        var correct = (Series.Heatmap) Plots.confusion(cm).series().get(0);
+        var errors = (Series.Heatmap) Plots.confusion(cm).series().get(1);
+        assertEquals(1, errors.z()[2][1]);
+        assertTrue(Double.isNaN(errors.z()[1][2]), "no error: an empty cell");
+        assertTrue(Double.isNaN(errors.z()[0][0]), "the diagonal is not an error");
+        assertEquals(1, correct.z()[0][0]);
+        assertTrue(Double.isNaN(correct.z()[2][1]));
+        assertEquals("Greens", correct.colors());
+        assertEquals("Reds", errors.colors());
+        assertTrue(correct.showValues() && errors.showValues(), "the counts are written in the cells");
+    }
+
+    @Test
+    @DisplayName("every class of a 10-class confusion matrix is labelled on both axes, with its counts in the SVG")
+    void confusionLabelsEveryClass() {
+        int[] truth = new int[100];
+        int[] predicted = new int[100];
+        for (int i = 0; i < 100; i++) {
+            truth[i] = i % 10;
+            predicted[i] = i % 17 == 0 ? (i + 3) % 10 : i % 10;
+        }
+        Chart chart = Plots.confusion(ConfusionMatrix.of(predicted, truth, 10));
+        String json = chart.plotlyJson();
+        assertTrue(json.contains("\"xaxis\":{\"title\":{\"text\":\"predicted\"},\"tickmode\":\"linear\",\"tick0\":0,\"dtick\":1"), json);
+        assertTrue(json.contains("\"texttemplate\":\"%{z}\""), json);
+        String svg = chart.svg();
+        for (int c = 0; c < 10; c++) {
+            assertEquals(1, count(svg, "text-anchor=\"middle\" font-size=\"11\" fill=\"#444\">" + c + "</text>"),
+                    "class " + c + " under the x axis");
+            assertEquals(1, count(svg, "text-anchor=\"end\" font-size=\"11\" fill=\"#444\">" + c + "</text>"),
+                    "class " + c + " left of the y axis");
+        }
+        assertTrue(svg.contains(">correct</text>") && svg.contains(">errors</text>"), "both colour bars are titled");
+    }
+
+    private static int count(String text, String part) {
+        return text.split(java.util.regex.Pattern.quote(part), -1).length - 1;
+    }
+
+    @Test
+    @DisplayName("descent paths and decision-boundary classes use the palette: no white series")
+    void noWhiteSeries() {
+        Chart paths = Plots.descent(Functions.f1(), new Minimizer(0.05, 20).minimize(Functions.f1(), 1, 1),
+                new Minimizer(0.05, 20).minimize(Functions.f1(), -1, 1));
+        for (Series s : paths.series()) {
+            if (s instanceof Series.Line l) {
+                assertTrue(Colors.contrast(l.color(), "#ffffff") >= 3, l.name() + " in " + l.color());
+            }
+        }
+        assertFalse(paths.svg().contains("stroke=\"#ffffff\" stroke-width=\"3\""), "a white legend swatch");
     }
 
     @Test

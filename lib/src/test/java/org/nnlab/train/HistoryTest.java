@@ -23,7 +23,7 @@ class HistoryTest {
                 t.columnNames());
         assertEquals(2, t.intColumn("epoch").get(1));
         assertEquals(0.8, t.doubleColumn("validation_loss").get(1));
-        assertEquals("History(2 epochs, 1 steps, completed): train loss 0.7000, validation loss 0.8000, train accuracy"
+        assertEquals("History(2 epochs, 1 step, completed): train loss 0.7000, validation loss 0.8000, train accuracy"
                 + " 0.7500, validation accuracy 0.6000", h.toString());
     }
 

@@ -25,6 +25,15 @@ class ProgressBarTest {
     }
 
     @Test
+    void noEstimateBeforeATenthOfTheRunAndPluralsThatAgree() {
+        assertEquals("--:-- left", ProgressBar.timeLeft(3_000_000_000L, 0.05), "the slow first batches are no guide");
+        assertEquals("00:09 left", ProgressBar.timeLeft(1_000_000_000L, 0.1));
+        assertEquals("00:00 left", ProgressBar.timeLeft(3_000_000_000L, 1));
+        assertEquals("1 epoch", ProgressBar.count(1, "epoch"));
+        assertEquals("2 epochs", ProgressBar.count(2, "epoch"));
+    }
+
+    @Test
     void clockFormat() {
         assertEquals("00:05", ProgressBar.clock(5_000_000_000L));
         assertEquals("02:03", ProgressBar.clock(123_000_000_000L));
