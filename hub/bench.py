@@ -44,6 +44,7 @@ class Hub:
     def __init__(self, nnlab=ROOT / "nnlab", password="nnlab-test", keep=None):
         self.nnlab, self.password = str(nnlab), password
         self.dir = pathlib.Path(keep or tempfile.mkdtemp(prefix="nnlab-hub-"))
+        self.dir.mkdir(parents=True, exist_ok=True)
         self.homes, self.state, self.course = self.dir / "homes", self.dir / "state", self.dir / "course"
         self.port = free_port()
         self.base = f"http://127.0.0.1:{self.port}"
@@ -94,6 +95,7 @@ class Hub:
                 os.killpg(self.proc.pid, signal.SIGKILL)
                 self.proc.wait(10)
         left = self.leftovers()
+        self.left_commands = {p: self._cmdline(p) for p in left}
         for pid in left:
             try:
                 os.kill(pid, signal.SIGKILL)
@@ -101,31 +103,38 @@ class Hub:
                 pass
         self.log.close()
         self.proc = None
+        subprocess.run([str(HERE / "kernel-limits"), "--cleanup"], check=False)
         return left
 
     def leftovers(self, wait=15):
         """pids of processes still running from this hub's folder (servers, kernels, the proxy)."""
         deadline = time.time() + wait
         while True:
-            left = [p for p in (self._pids_under()) if p != os.getpid()]
+            left = [p for p in self._pids_under() if p != os.getpid()]
             if not left or time.time() > deadline:
                 return left
             time.sleep(0.5)
 
+    @staticmethod
+    def _cmdline(pid):
+        try:
+            with open(f"/proc/{pid}/cmdline", "rb") as f:
+                return f.read().replace(b"\0", b" ").decode(errors="replace")[:200]
+        except OSError:
+            return "?"
+
     def _pids_under(self):
-        marker = str(self.dir).encode()
+        marker = b"NNLAB_HUB_STATE=" + str(self.state).encode()
         found = []
         for pid in os.listdir("/proc"):
             if not pid.isdigit():
                 continue
             try:
-                with open(f"/proc/{pid}/cmdline", "rb") as f:
-                    cmd = f.read()
                 with open(f"/proc/{pid}/environ", "rb") as f:
                     environ = f.read()
             except OSError:
                 continue
-            if marker in cmd or marker in environ:
+            if marker in environ.split(b"\0"):
                 found.append(int(pid))
         return found
 
@@ -150,7 +159,10 @@ def one_student(hub, name, answers, log):
         row["problems"].append(f"{type(e).__name__}: {e}")
     row.update(s.times)
     row["total"] = time.perf_counter() - t0
-    row["student_obj"] = s
+    try:
+        s.stop()
+    except Exception as e:
+        row["problems"].append(f"stopping the server: {type(e).__name__}: {e}")
     log(f"  {name}: {'ok' if not row['problems'] else 'FAILED: ' + row['problems'][0]} after {row['total']:.0f} s")
     return row
 
@@ -227,7 +239,7 @@ def main(argv=None):
         left = hub.stop()
     report(rows, load_before, load_after, a.project, wall)
     if left:
-        print(f"warning: processes of the hub still running after it stopped: {left} (killed)")
+        print(f"warning: processes of the hub still running after it stopped (killed): {hub.left_commands}")
     if not a.keep:
         hub.cleanup()
     return 0 if all(not r["problems"] for r in rows) and not left else 1

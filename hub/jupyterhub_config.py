@@ -79,6 +79,7 @@ c.Spawner.environment = {
     "JUPYTER_PATH": SHARE,
     "NNLAB_DATA": os.environ.get("NNLAB_DATA", os.path.join(ROOT, "data")),
     "NBGITPULLER_APP": "lab",
+    "NNLAB_HUB_STATE": STATE,   # marks this hub's servers and kernels (hub/bench.py finds leftovers by it)
     "PATH": venv_bin + os.pathsep + os.environ.get("PATH", "/usr/bin:/bin"),
 }
 # the nbgitpuller link every student starts at: clone (first visit) or merge (later) the course's notebooks
@@ -90,6 +91,10 @@ c.Spawner.mem_limit = LIMITS["server"]["mem_limit"]
 c.Spawner.mem_guarantee = LIMITS["server"]["mem_guarantee"]
 c.Spawner.cpu_limit = LIMITS["server"]["cpu_limit"]
 c.Spawner.cpu_guarantee = LIMITS["server"]["cpu_guarantee"]
+# stopping a server (the hub, the culler): SIGINT, then SIGTERM after 5 s, which gives Jupyter time to shut
+# its kernels down (their JVMs also end with their server: hub/kernel-limits)
+c.LocalProcessSpawner.interrupt_timeout = 5
+c.LocalProcessSpawner.term_timeout = 20
 c.Spawner.start_timeout = 120
 c.Spawner.http_timeout = 120
 c.JupyterHub.concurrent_spawn_limit = 20

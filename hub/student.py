@@ -11,6 +11,7 @@ import asyncio
 import datetime
 import json
 import os
+import re
 import time
 import urllib.parse
 import uuid
@@ -119,6 +120,10 @@ class Student:
                                                                  "_xsrf": xsrf}, allow_redirects=False, timeout=60)
         if r.status_code != 302:
             raise StudentError(f"{self.name}: the login form answered {r.status_code}, expected a redirect: {r.text[:300]}")
+        # the hub page the browser lands on carries the xsrf token of the logged-in session (as its scripts send it)
+        home = self.http.get(self.base + "/hub/home", timeout=60).text
+        m = re.search(r'xsrf_token: "([^"]+)"', home) or re.search(r'name="_xsrf" value="([^"]+)"', home)
+        xsrf = m.group(1) if m else xsrf
         r = self.http.post(self.base + f"/hub/api/users/{self.name}/tokens", json={"note": "simulated browser"},
                            headers={"X-XSRFToken": xsrf}, timeout=60)
         if r.status_code not in (200, 201):
@@ -254,9 +259,17 @@ class Student:
         pid = process_of("jupyterhub-singleuser", key=f"JUPYTERHUB_USER={self.name}")
         return memory_mb(pid)[0] if pid else 0.0
 
-    def stop(self):
-        if self.token:
-            self.api("DELETE", f"/hub/api/users/{self.name}/server", ok=(202, 204, 400, 404))
+    def stop(self, timeout=120):
+        """Stops the student's server (as the hub's control panel does) and waits until it is gone."""
+        if not self.token:
+            return
+        self.api("DELETE", f"/hub/api/users/{self.name}/server", ok=(202, 204, 400, 404))
+        deadline = time.time() + timeout
+        while time.time() < deadline:
+            if not self.api("GET", f"/hub/api/users/{self.name}").json().get("servers"):
+                return
+            time.sleep(0.5)
+        raise StudentError(f"{self.name}: the server was still running {timeout} s after it was asked to stop")
 
 
 def check(results):
