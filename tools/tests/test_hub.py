@@ -184,6 +184,83 @@ class HubTest(unittest.TestCase):
         self.assertEqual([], left, f"left running: {getattr(self.hub, 'left_commands', {})}")
 
 
+def cgroups_writable():
+    return os.access("/sys/fs/cgroup/cgroup.controllers", os.W_OK) or (
+        os.access("/sys/fs/cgroup/cpu", os.W_OK) and os.access("/sys/fs/cgroup/memory", os.W_OK))
+
+
+@unittest.skipIf(MISSING, f"missing {MISSING}: run ./nnlab hub setup")
+class KernelLimitsTest(unittest.TestCase):
+    """One student's runaway cell costs that student's kernel, not the server: the course kernelspec as
+    hub/course_kernelspec.py writes it (here with a 700 MB memory limit, so that the test needs little memory)."""
+
+    def start(self, memory_mb):
+        import course_kernelspec as hub_kernelspec
+        from jupyter_client import KernelManager
+        from jupyter_client.kernelspec import KernelSpecManager
+        share = pathlib.Path(tempfile.mkdtemp(prefix="nnlab-kernel-limits-"))
+        self.addCleanup(lambda: (subprocess.run(["chmod", "-R", "u+w", str(share)]), shutil.rmtree(share)))
+        limits = json.loads(json.dumps(LIMITS))
+        limits["kernel"]["memory_limit_mb"] = memory_mb
+        hub_kernelspec.write(share, limits)
+        km = KernelManager(kernel_name="java-nnlab", kernel_spec_manager=KernelSpecManager(
+            kernel_dirs=[str(share / "kernels")]))
+        self.log = share / "kernel.log"
+        km.start_kernel(stdout=open(self.log, "w"), stderr=subprocess.STDOUT)
+        kc = km.client()
+        kc.start_channels()
+        self.addCleanup(lambda: (kc.stop_channels(), km.shutdown_kernel(now=True)))
+        kc.wait_for_ready(timeout=300)
+        return km, kc
+
+    @staticmethod
+    def execute(km, kc, code, timeout=300):
+        """(text of the results, text of the error or ''), or None when the kernel died."""
+        import queue
+        import time
+        msg_id = kc.execute(code)
+        out, err = [], ""
+        deadline = time.time() + timeout
+        while time.time() < deadline:
+            try:
+                msg = kc.get_iopub_msg(timeout=1)
+            except queue.Empty:
+                if not km.is_alive():
+                    return None
+                continue
+            if msg["parent_header"].get("msg_id") != msg_id:
+                continue
+            t, c = msg["msg_type"], msg["content"]
+            if t == "error":
+                err = c["ename"] + ": " + c["evalue"]
+            elif t in ("execute_result", "display_data"):
+                out.append(c["data"].get("text/plain", ""))
+            elif t == "stream":
+                out.append(c["text"])
+            elif t == "status" and c["execution_state"] == "idle":
+                return "".join(out).strip(), err
+        raise AssertionError(f"no answer in {timeout} s to {code}")
+
+    def test_a_heap_beyond_xmx_fails_the_cell_and_the_kernel_lives(self):
+        km, kc = self.start(LIMITS["kernel"]["memory_limit_mb"])
+        _, err = self.execute(km, kc, "long[] big = new long[300_000_000];   // 2.4 GB of heap")
+        self.assertIn("OutOfMemoryError", err)
+        self.assertIn("Java heap space", err)
+        self.assertEqual(("2", ""), self.execute(km, kc, "1 + 1"))
+
+    @unittest.skipUnless(cgroups_writable(), "no writable cgroup here: the kernel's memory is not limited "
+                                             "beyond its JVM options (docs/hub.md)")
+    def test_off_heap_beyond_the_memory_limit_ends_only_that_kernel(self):
+        # ND4J 1.0.0-M2.1's arrays are not counted by JavaCPP's maxbytes/maxphysicalbytes (measured, docs/hub.md):
+        # the cgroup is what stops them
+        km, kc = self.start(700)
+        self.assertEqual(("1", ""), self.execute(km, kc, "INDArray small = Nd4j.rand(DataType.FLOAT, 1000); 1"))
+        died = self.execute(km, kc, "INDArray big = Nd4j.rand(DataType.FLOAT, 250_000_000L);   // 1 GB off-heap")
+        self.assertIsNone(died, "the kernel should have been stopped at its 700 MB limit")
+        self.assertIn("memory.max 700 MB" if "cgroup v2" in self.log.read_text() else "limit 700 MB",
+                      self.log.read_text())
+
+
 class FeedbackTest(unittest.TestCase):
     def setUp(self):
         self.dir = pathlib.Path(tempfile.mkdtemp())

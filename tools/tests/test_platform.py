@@ -5,6 +5,7 @@ values those machines print (macOS, Windows and arm64 machines cannot run here).
 import os
 import pathlib
 import subprocess
+import sys
 import unittest
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent.parent
@@ -101,6 +102,23 @@ class PlatformInitTest(unittest.TestCase):
         r = bash('mvn_ -q validate', NNLAB_PLATFORM="windows-x86_64", PATH=f"{d}:{os.environ['PATH']}")
         self.assertIn("-Djavacpp.platform=windows-x86_64 -Dnd4j.natives=windows-x86_64-onednn -q validate",
                       r.stdout)
+
+
+RESOLVE = os.environ.get("NNLAB_RESOLVE_PLATFORMS") == "1"
+if not RESOLVE:
+    print("\n*** SKIPPING Maven's resolution of the five platforms' natives (tools/tests/test_platform.py): it downloads"
+          " ~470 MB once; CI runs it (NNLAB_RESOLVE_PLATFORMS=1 in .ci/run), or run tools/resolve_platforms.sh ***\n",
+          file=sys.stderr)
+
+
+@unittest.skipUnless(RESOLVE, "set NNLAB_RESOLVE_PLATFORMS=1 (downloads ~470 MB once): tools/resolve_platforms.sh")
+class MavenResolvesEachPlatformTest(unittest.TestCase):
+    def test_each_platform_resolves_its_natives_from_maven_central(self):
+        r = subprocess.run([str(ROOT / "tools/resolve_platforms.sh")], capture_output=True, text=True, timeout=3600)
+        self.assertEqual(0, r.returncode, r.stdout + r.stderr)
+        for p in ("linux-x86_64", "linux-arm64", "macosx-x86_64", "macosx-arm64", "windows-x86_64"):
+            self.assertRegex(r.stdout, rf"ok {p}: nd4j-native:{p}(-onednn)? and \d+ other native jar")
+            self.assertIn(f"org.bytedeco:openblas:jar:{p}:", r.stdout)
 
 
 if __name__ == "__main__":

@@ -1,7 +1,7 @@
 """Writes the course server's "Java (nnlab)" kernelspec: the installed one (./nnlab setup) with the
 per-kernel limits of hub/limits.json, into SHARE/kernels/java-nnlab, made read-only.
 
-    .venv/bin/python hub/kernelspec.py --share build/hub/share/jupyter
+    .venv/bin/python hub/course_kernelspec.py --share build/hub/share/jupyter
 
 Every student's server finds it first on JUPYTER_PATH (hub/jupyterhub_config.py). The limits:
   - Java heap: -Xmx (the kernel's own default is 4g, for one person on a laptop);
