@@ -82,6 +82,14 @@ c.Spawner.environment = {
     "NNLAB_HUB_STATE": STATE,   # marks this hub's servers and kernels (hub/bench.py finds leftovers by it)
     "PATH": venv_bin + os.pathsep + os.environ.get("PATH", "/usr/bin:/bin"),
 }
+# Git refuses to clone or fetch from a repository another user owns ("detected dubious ownership"; the
+# course repository belongs to the administrator, not to the students): the students' git reads a system
+# config that trusts the course repository (and includes the machine's own /etc/gitconfig)
+GITCONFIG = os.path.join(STATE, "gitconfig")
+with open(GITCONFIG, "w") as f:
+    f.write(f"[include]\n\tpath = /etc/gitconfig\n[safe]\n\tdirectory = {COURSE}\n\tdirectory = {COURSE}/.git\n")
+os.chmod(GITCONFIG, 0o644)
+c.Spawner.environment["GIT_CONFIG_SYSTEM"] = GITCONFIG
 # the nbgitpuller link every student starts at: clone (first visit) or merge (later) the course's notebooks
 c.Spawner.default_url = ("/git-pull?repo=" + "file://" + COURSE + "&branch=main&targetpath=nnlab"
                          "&urlpath=lab/tree/nnlab/01-rectangle.ipynb")
