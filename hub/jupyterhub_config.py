@@ -24,6 +24,9 @@ IP = os.environ.get("NNLAB_HUB_IP", "127.0.0.1")
 PORT = int(os.environ.get("NNLAB_HUB_PORT", "8000"))
 with open(os.path.join(ROOT, "hub", "limits.json")) as f:
     LIMITS = json.load(f)
+# a trial of the culler without waiting an hour: NNLAB_HUB_CULL_TIMEOUT / NNLAB_HUB_CULL_EVERY (seconds)
+LIMITS["cull"]["server_idle_seconds"] = int(os.environ.get("NNLAB_HUB_CULL_TIMEOUT", LIMITS["cull"]["server_idle_seconds"]))
+LIMITS["cull"]["every_seconds"] = int(os.environ.get("NNLAB_HUB_CULL_EVERY", LIMITS["cull"]["every_seconds"]))
 
 c = get_config()  # noqa: F821 (JupyterHub defines it)
 

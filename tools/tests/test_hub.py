@@ -195,6 +195,16 @@ class HubTest(unittest.TestCase):
         self.assertEqual([], left, f"left running: {getattr(self.hub, 'left_commands', {})}")
 
 
+@unittest.skipIf(MISSING, f"missing {MISSING}: run ./nnlab hub setup")
+class IdleCullerTest(unittest.TestCase):
+    def test_an_idle_server_is_stopped_by_the_culler(self):
+        # its own hub, with the culler's timeout at 20 s (hub/cull_check.py), in a process of its own
+        r = subprocess.run([sys.executable, str(ROOT / "hub/cull_check.py")], capture_output=True, text=True,
+                           timeout=600)
+        self.assertEqual(0, r.returncode, r.stdout + r.stderr)
+        self.assertRegex(r.stdout, r"ok: the idle server was stopped \d+ s after it started; processes left: none")
+
+
 def cgroups_writable():
     return os.access("/sys/fs/cgroup/cgroup.controllers", os.W_OK) or (
         os.access("/sys/fs/cgroup/cpu", os.W_OK) and os.access("/sys/fs/cgroup/memory", os.W_OK))
