@@ -220,6 +220,8 @@ class KernelLimitsTest(unittest.TestCase):
         import course_kernelspec as hub_kernelspec
         from jupyter_client import KernelManager
         from jupyter_client.kernelspec import KernelSpecManager
+        # last: the empty cgroup of the ended kernel (hub/kernel-limits removes those at a start or --cleanup)
+        self.addCleanup(subprocess.run, [str(ROOT / "hub/kernel-limits"), "--cleanup"], check=False)
         share = pathlib.Path(tempfile.mkdtemp(prefix="nnlab-kernel-limits-"))
         self.addCleanup(lambda: (subprocess.run(["chmod", "-R", "u+w", str(share)]), shutil.rmtree(share)))
         limits = json.loads(json.dumps(LIMITS))
