@@ -329,6 +329,11 @@ class CommandLineTest(unittest.TestCase):
         self.assertIn("--port expects a whole number, got '80a'", r.stderr)
         r = self.run_nnlab("hub", "start", "--users", "ldap")
         self.assertIn("--users expects system (the machine's accounts) or dummy", r.stderr)
+        as_user = ["setpriv", "--reuid", "65534", "--regid", "65534", "--clear-groups"] if os.getuid() == 0 else []
+        if not as_user or shutil.which("setpriv"):
+            r = subprocess.run(as_user + [str(NNLAB), "hub", "start", "--users", "system"], capture_output=True,
+                               text=True, timeout=60, cwd="/tmp")
+            self.assertIn("--users system starts each student's server as that student, which needs root", r.stderr)
         r = subprocess.run([str(NNLAB), "hub", "start", "--users", "dummy"], capture_output=True, text=True,
                            timeout=60, env={k: v for k, v in os.environ.items() if k != "NNLAB_HUB_PASSWORD"})
         self.assertIn("set it in NNLAB_HUB_PASSWORD", r.stderr)

@@ -80,6 +80,13 @@ class PlatformInitTest(unittest.TestCase):
         r = bash('platform_init; echo "$PLATFORM $NATIVES"', NNLAB_PLATFORM="macosx-arm64")
         self.assertEqual("macosx-arm64 macosx-arm64", r.stdout.strip(), r.stderr)
 
+    def test_another_machines_platform_is_allowed_with_a_warning(self):
+        r = bash('platform_init; platform_report', NNLAB_PLATFORM="macosx-arm64")
+        self.assertEqual(0, r.returncode, r.stderr)
+        self.assertIn("ND4J natives: macosx-arm64 (javacpp.platform=macosx-arm64, from NNLAB_PLATFORM)", r.stdout)
+        if os.uname().sysname != "Darwin":
+            self.assertIn("NNLAB_PLATFORM=macosx-arm64 is not this machine", r.stderr)
+
     def test_a_wrong_nnlab_platform_lists_the_five(self):
         r = bash('platform_init', NNLAB_PLATFORM="macos-arm64")
         self.assertEqual(1, r.returncode)
