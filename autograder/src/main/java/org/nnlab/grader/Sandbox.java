@@ -218,8 +218,10 @@ public final class Sandbox {
     private List<String> java(List<String> cds, Path socket) {
         List<String> cmd = new ArrayList<>();
         if (Files.isExecutable(Path.of(PRLIMIT))) {
-            // no file larger than 256 MB (a submission filling the disk), no core dumps
-            cmd.addAll(List.of(PRLIMIT, "--fsize=" + (256L << 20), "--core=0"));
+            // no file larger than 256 MB (a submission filling the disk), no core dumps, and a cap on the memory it
+            // writes (RLIMIT_DATA): the heap and ND4J's arrays, which JavaCPP's maxbytes does not count; past it an
+            // allocation fails in the submission's code ("Allocation failed: std::bad_alloc") and the worker lives
+            cmd.addAll(List.of(PRLIMIT, "--fsize=" + (256L << 20), "--core=0", "--data=" + dataLimit()));
         }
         cmd.addAll(List.of(javaBin(), "-Xmx" + options.memoryMb() + "m", "-Xss1m", "-XX:+UseSerialGC",
                 "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData", "-XX:+DisableAttachMechanism"));
@@ -283,6 +285,11 @@ public final class Sandbox {
         }
         paths.removeIf(p -> !Files.exists(p) || p.startsWith("/usr/"));
         return paths;
+    }
+
+    /** The worker's writable memory: its heap, 4 times as much for ND4J's arrays, and 512 MB for the JVM itself. */
+    private long dataLimit() {
+        return (4L * options.memoryMb() + 512) << 20;
     }
 
     private static Path real(Path p) {

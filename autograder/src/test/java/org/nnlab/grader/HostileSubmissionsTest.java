@@ -98,7 +98,7 @@ class HostileSubmissionsTest {
     }
 
     @Test
-    @DisplayName("an answer too large to send (240 MB) costs its exercise; a frame written to the worker's stdout is only output")
+    @DisplayName("an answer too large to send (240 MB) or 6 GB of ND4J arrays cost their exercise; a frame written to stdout is only output")
     void oversizedAndGarbledAnswers() throws IOException {
         Result big = grade(notebook("big", Map.of("1.1", "public double[] toVector(int[][] image) {\n    return new double[30_000_000];\n}\n")));
         assertEquals(testsOf(big, "1.1"), failing(big), Reports.table(big));
@@ -118,6 +118,15 @@ class HostileSubmissionsTest {
                 }
                 """)));
         assertEquals(20, garbled.score(), "writing to stdout is only output: " + Reports.table(garbled));
+        // 6 GB of ND4J's array (off the Java heap): the allocation fails in the submission's code, the worker lives
+        Result offHeap = grade(notebook("off-heap", Map.of("1.8", """
+                public INDArray step(INDArray w, INDArray gradient, double learningRate) {
+                    INDArray hog = Nd4j.createUninitialized(org.nd4j.linalg.api.buffer.DataType.FLOAT, 1_500_000_000L);
+                    return w.sub(gradient.mul(learningRate)).add(hog.getDouble(0) * 0);
+                }
+                """)));
+        assertEquals(testsOf(offHeap, "1.8"), failing(offHeap), Reports.table(offHeap));
+        assertEquals(1, offHeap.jvms(), "the worker survived: " + Reports.table(offHeap));
     }
 
     @Test
