@@ -18,6 +18,7 @@ import jdk.jshell.DeclarationSnippet;
 import jdk.jshell.Diag;
 import jdk.jshell.EvalException;
 import jdk.jshell.JShell;
+import jdk.jshell.MethodSnippet;
 import jdk.jshell.Snippet;
 import jdk.jshell.SnippetEvent;
 import jdk.jshell.SourceCodeAnalysis;
@@ -63,6 +64,9 @@ import org.dflib.jjava.maven.magics.MavenRepoMagic;
  * name says which name; a cell that uses a method whose latest version did not compile (JShell
  * then removes the previous one) says so instead of a bare "cannot find symbol"
  * ({@code org.nnlab.exercises.Definitions.notDefined}).</li>
+ * <li><b>A cell is what it declares</b>: JShell keeps a method that a re-run cell renamed or
+ * re-typed (a second method, not a new version), which a self-check would still run; a cell run
+ * again without one of its methods removes it, with a note under the cell.</li>
  * <li><b>Shutdown</b>: JJava's cell threads are not daemons, so its JVM outlived a shutdown
  * request and Jupyter waited for it, then killed it. The JVM exits once the connection is closed.</li>
  * <li><b>Interrupted training</b>: the interrupted cell's reply waits (at most
@@ -183,6 +187,7 @@ public final class NnlabKernel extends JavaKernel {
             env.defer(() -> ioCall("retractEnv", ShellReplyEnvironment.class, env));
             ioCall("setJupyterInEnabled", boolean.class, request.isStdinEnabled());
             DisplayData out = evalBuilder(request.getCode()).resolveMagics().renderResults().eval();
+            dropWhatTheCellNoLongerDeclares(cellId(message), request.getCode());
             if (out != null) {
                 env.publish(new PublishExecuteResult(count, out));
             }
@@ -193,6 +198,52 @@ public final class NnlabKernel extends JavaKernel {
             reply.setExecutionCount(count);
             env.publish(error);
             env.defer().replyError(ExecuteReply.MESSAGE_TYPE.error(), reply);
+        }
+    }
+
+    /** The methods ("name(types)" -> source) each cell, by the cellId JupyterLab sends, declared when it last ran. */
+    private final Map<String, Map<String, String>> cellMethods = new java.util.HashMap<>();
+
+    private static String cellId(Message<?> message) {
+        Object id = message.getNonNullMetadata().get("cellId");
+        return id == null ? null : id.toString();
+    }
+
+    private static String signature(MethodSnippet m) {
+        return m.name() + "(" + m.parameterTypes() + ")";
+    }
+
+    /**
+     * A cell that ran before and now no longer declares one of its methods (renamed, or with other
+     * parameter types) leaves JShell's old method in force, which a self-check would still call and pass:
+     * as a class would, the cell now defines only what it declares. Such a method is dropped, with a note
+     * in the cell's output.
+     */
+    private void dropWhatTheCellNoLongerDeclares(String cellId, String code) {
+        if (cellId == null) {
+            return;
+        }
+        JShell shell = getJShell();
+        // the methods in force whose source is this cell's (a re-declared method may keep its snippet's id)
+        List<MethodSnippet> declared = shell.methods().filter(m -> shell.status(m).isActive() && code.contains(m.source().strip())).toList();
+        List<String> dropped = new ArrayList<>();
+        for (Map.Entry<String, String> old : cellMethods.getOrDefault(cellId, Map.of()).entrySet()) {
+            if (declared.stream().anyMatch(m -> signature(m).equals(old.getKey()))) {
+                continue;
+            }
+            // only the version this cell declared: another cell's method of the same signature stays
+            shell.methods().filter(m -> signature(m).equals(old.getKey()) && m.source().strip().equals(old.getValue())
+                    && shell.status(m).isActive()).toList().forEach(m -> {
+                        shell.drop(m);
+                        dropped.add(old.getKey());
+                    });
+        }
+        Map<String, String> now = new LinkedHashMap<>();
+        declared.forEach(m -> now.put(signature(m), m.source().strip()));
+        cellMethods.put(cellId, now);
+        if (!dropped.isEmpty()) {
+            System.out.println("note: this cell no longer declares " + String.join(", ", dropped)
+                    + ", so its earlier version is removed (a self-check can no longer run it).");
         }
     }
 

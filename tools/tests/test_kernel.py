@@ -34,9 +34,16 @@ class JavaNnlabKernelTest(unittest.TestCase):
         status, out, error, _ = self.run_cell_fully(code, timeout)
         return status, out, error and error["evalue"]
 
-    def run_cell_fully(self, code, timeout=120):
-        """Executes code; returns (status, stdout and execute_result text, error content or None, the iopub messages)."""
-        msg_id = self.kc.execute(code)
+    def run_cell_fully(self, code, timeout=120, cell_id=None):
+        """Executes code (as the cell cell_id, whose id JupyterLab sends in the request's metadata); returns (status,
+        stdout and execute_result text, error content or None, the iopub messages)."""
+        if cell_id is None:
+            msg_id = self.kc.execute(code)
+        else:
+            content = dict(code=code, silent=False, store_history=True, user_expressions={}, allow_stdin=False, stop_on_error=True)
+            msg = self.kc.session.msg("execute_request", content, metadata={"cellId": cell_id})
+            self.kc.shell_channel.send(msg)
+            msg_id = msg["header"]["msg_id"]
         out, error, messages, deadline = [], None, [], time.monotonic() + timeout
         while True:
             msg = self.kc.get_iopub_msg(timeout=max(1, deadline - time.monotonic()))
@@ -142,6 +149,23 @@ class JavaNnlabKernelTest(unittest.TestCase):
         # fixed again: checked again
         self.run_cell(self.SIGMOID)
         self.assertTrue(self.run_cell(self.SELF_CHECK)[1].startswith("Exercise 1.2: 3 of 3 checks passed"))
+
+    def test_a_self_check_never_passes_a_method_its_cell_renamed_or_retyped(self):
+        cell = "exercise-1.2-renamed"
+        self.assertEqual("ok", self.run_cell_fully(self.SIGMOID, cell_id=cell)[0])
+        self.assertTrue(self.run_cell(self.SELF_CHECK)[1].startswith("Exercise 1.2: 3 of 3 checks passed"))
+        for edited in (self.SIGMOID.replace("sigmoid(", "sigmoidd("), self.SIGMOID.replace("(double z)", "(float z)")):
+            # the cell compiles, but no longer declares sigmoid(double): JShell alone would keep the old one
+            status, out, _, _ = self.run_cell_fully(edited, cell_id=cell)
+            self.assertEqual("ok", status)
+            self.assertIn("note: this cell no longer declares sigmoid(double), so its earlier version is removed", out)
+            status, out, _ = self.run_cell(self.SELF_CHECK)
+            self.assertNotIn("3 of 3 checks passed", out + str(_))
+            self.assertEqual("ok", self.run_cell_fully(self.SIGMOID, cell_id=cell)[0])
+            self.assertTrue(self.run_cell(self.SELF_CHECK)[1].startswith("Exercise 1.2: 3 of 3 checks passed"))
+        # running a cell again unchanged drops nothing
+        status, out, _, _ = self.run_cell_fully(self.SIGMOID, cell_id=cell)
+        self.assertNotIn("no longer declares", out)
 
     def test_a_self_check_never_passes_a_definition_its_failed_cell_did_not_run(self):
         self.run_cell(self.SIGMOID)
