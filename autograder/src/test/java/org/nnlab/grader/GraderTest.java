@@ -237,15 +237,7 @@ class GraderTest {
                 if (!found.isEmpty()) {
                     throw new IllegalStateException("FOUND " + found);
                 }
-                double[] v = new double[image.length * image[0].length];
-                int k = 0;
-                for (int[] row : image) {
-                    for (int p : row) {
-                        v[k++] = p;
-                    }
-                }
-                return v;
-            }
+            %2$s}
             """;
 
     @Test
@@ -254,7 +246,7 @@ class GraderTest {
         // the probe first checks that it can find them where they are outside the sandbox: it is not blind
         assertTrue(Files.exists(ROOT.resolve("autograder/src/main/java/org/nnlab/grader/hidden/RectangleHidden.java")));
         assertTrue(System.getProperty("java.class.path").contains("autograder"), "the grader's own class path has the hidden tests");
-        Result r = grade(notebookWith("probe", Map.of("1.1", PROBE.formatted(ROOT))), "01-rectangle");
+        Result r = grade(notebookWith("probe", Map.of("1.1", PROBE.formatted(ROOT, HostileSubmissionsTest.TO_VECTOR))), "01-rectangle");
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("probe: checked (\\d+) places, found (\\d+)").matcher(r.output());
         assertTrue(m.find(), "the probe ran: " + r.output() + Reports.table(r));
         assertTrue(Integer.parseInt(m.group(1)) > 20, m.group());
@@ -265,7 +257,7 @@ class GraderTest {
 
         // the control: without a sandbox the files are there to read, and the probe says so
         Sandbox open = new Sandbox(new Sandbox.Options(512, 2, 120, 1 << 20, "none"));
-        Result c = open.grade("control", notebookWith("probe", Map.of("1.1", PROBE.formatted(ROOT))), sets("01-rectangle"),
+        Result c = open.grade("control", notebookWith("probe", Map.of("1.1", PROBE.formatted(ROOT, HostileSubmissionsTest.TO_VECTOR))), sets("01-rectangle"),
                 Files.createTempDirectory(tmp, "scratch"));
         String found = outcome(c, "1.1").message();
         assertTrue(found.contains("FOUND [the file " + ROOT), "the probe finds the files when nothing hides them: " + Reports.table(c));
