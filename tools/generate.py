@@ -10,7 +10,11 @@ For every solution notebook solutions/notebooks/NN-topic.ipynb it writes
   - solutions/src/main/java/org/nnlab/solutions/<Name>Solution.java: the notebook's exercise cells,
     verbatim, as a class implementing the notebook's contract (org.nnlab.exercises.<Name>Exercises);
   - exercises/src/main/java/org/nnlab/exercises/starter/<Name>Starter.java: the same with the stubs,
-    the starter code for IDE users.
+    the starter code for IDE users;
+  - exercises/src/main/java/org/nnlab/exercises/<Name>Parts.java: the contract built from one function
+    per method (`<Name>Exercises.with().sigmoid(z -> sigmoid(z))`), which the self-check cells pass the
+    notebook's methods to. It is read from the contract's abstract methods and their Javadoc's
+    "Exercise N.k:", so a new exercise method needs no hand edit beyond the contract.
 A notebook names its contract in its metadata, {"nnlab": {"contract": "RectangleExercises"}}. Exercise
 cells carry {"nnlab": {"exercise": "1.2", "points": 2}} and hold only declarations (`public` methods,
 small classes), so that their text is also valid as class members: the Java classes are compiled by
@@ -158,6 +162,138 @@ def java_class(package, name, contract, cells, rel, what, root=ROOT):
             f"public class {name} implements {contract} {{\n\n" + "".join(body).rstrip("\n") + "\n}\n")
 
 
+# ---------------------------------------------------------------- the Parts adapters, from the contract
+
+def _skip_literal(text, i):
+    """The index after the string or char literal that starts at text[i]."""
+    quote, i = text[i], i + 1
+    while i < len(text) and text[i] != quote:
+        i += 2 if text[i] == "\\" else 1
+    return i + 1
+
+
+def interface_members(text, where):
+    """The members of the top-level interface in `text`, as (javadoc, declaration) for each member that
+    ends in ';' (abstract methods, constants); members with a body (default and static methods, nested
+    types) are left out."""
+    start = re.search(r"\binterface\s+\w+[^{]*\{", text)
+    if not start:
+        raise GenerateError(f"{where}: no interface declaration found")
+    members, javadoc, current, depth, i = [], "", [], 1, start.end()
+    while i < len(text) and depth > 0:
+        c = text[i]
+        if text.startswith("/**", i) or text.startswith("/*", i):
+            end = text.find("*/", i + 2)
+            if depth == 1 and text.startswith("/**", i):
+                javadoc = text[i:end + 2]
+            i = end + 2
+            continue
+        if text.startswith("//", i):
+            i = text.find("\n", i)
+            continue
+        if c in "\"'":
+            j = _skip_literal(text, i)
+            if depth == 1:
+                current.append(text[i:j])
+            i = j
+            continue
+        if c == "{":
+            depth += 1
+        elif c == "}":
+            depth -= 1
+            if depth == 1:   # a member with a body ended
+                javadoc, current = "", []
+        elif depth == 1 and c == ";":
+            members.append((javadoc, " ".join("".join(current).split())))
+            javadoc, current = "", []
+        elif depth == 1:
+            current.append(c)
+        i += 1
+    return members
+
+
+def split_top(text, sep=","):
+    """`text` split at `sep` outside <...>, (...) and [...]."""
+    parts, depth, cur = [], 0, ""
+    for c in text:
+        depth += c in "<([" and 1 or c in ">)]" and -1 or 0
+        if c == sep and depth == 0:
+            parts.append(cur.strip())
+            cur = ""
+        else:
+            cur += c
+    if cur.strip():
+        parts.append(cur.strip())
+    return parts
+
+
+METHOD = re.compile(r"^(?:@\w+(?:\([^)]*\))?\s+)*(?:public\s+|abstract\s+)*(?P<ret>[\w.<>\[\], ?]+?)\s+(?P<name>\w+)\s*"
+                    r"\((?P<params>.*)\)\s*(?:throws\s+(?P<throws>.+))?$")
+
+
+def contract_methods(text, where):
+    """The contract's abstract methods as dicts (exercise, ret, name, params [(type, name)], throws), in order."""
+    methods = []
+    for javadoc, decl in interface_members(text, where):
+        m = METHOD.match(decl)
+        if not m or "=" in decl.split("(")[0]:
+            continue   # a constant
+        if m.group("ret").startswith("<"):
+            raise GenerateError(f"{where}: {m.group('name')} is generic; Parts adapters support plain methods only")
+        exercise = re.search(r"Exercise (\d+\.\d+):", javadoc)
+        if not exercise:
+            raise GenerateError(f'{where}: the Javadoc of {m.group("name")} must start with "Exercise N.k:" '
+                                f"(the Parts adapter names the exercise in its \"not implemented yet\")")
+        params = []
+        for p in split_top(m.group("params")):
+            p = re.sub(r"^(?:final\s+|@\w+\s+)*", "", p)
+            ptype, _, pname = p.rpartition(" ")
+            params.append((ptype.strip(), pname))
+        methods.append(dict(exercise=exercise.group(1), ret=m.group("ret").strip(), name=m.group("name"),
+                            params=params, throws=(m.group("throws") or "").strip()))
+    names = [m["name"] for m in methods]
+    twice = sorted({n for n in names if names.count(n) > 1})
+    if twice:
+        raise GenerateError(f"{where}: overloaded methods ({', '.join(twice)}) cannot be told apart by a lambda's "
+                            f"arity; give each exercise method its own name")
+    return methods
+
+
+def parts_class(contract, text, rel):
+    """The source of <Base>Parts.java for the contract whose source is `text` (rel: its path)."""
+    base = contract[: -len("Exercises")]
+    imports = [line.strip() for line in text.splitlines() if line.startswith("import ")]
+    imports = sorted(set(imports) | {"import java.util.Objects;"})
+    fns, fields, setters, overrides = [], [], [], []
+    for m in contract_methods(text, rel):
+        fn = m["name"][0].upper() + m["name"][1:] + "Fn"
+        params = ", ".join(f"{t} {n}" for t, n in m["params"])
+        args = ", ".join(n for _, n in m["params"])
+        throws = f" throws {m['throws']}" if m["throws"] else ""
+        call = f"given({m['name']}, \"{m['exercise']}\").apply({args})"
+        fns.append(f"    /** Exercise {m['exercise']}'s function, shaped as {{@link {contract}#{m['name']}}}. */\n"
+                   f"    @FunctionalInterface\n    public interface {fn} {{\n"
+                   f"        {m['ret']} apply({params}){throws};\n    }}\n")
+        fields.append(f"    private {fn} {m['name']};\n")
+        setters.append(f"    /** Exercise {m['exercise']} from {{@code f}}; returns this. */\n"
+                       f"    public {base}Parts {m['name']}({fn} f) {{\n"
+                       f"        {m['name']} = Objects.requireNonNull(f, \"{m['name']}\");\n        return this;\n    }}\n")
+        body = f"{call};" if m["ret"] == "void" else f"return {call};"
+        overrides.append(f"    @Override\n    public {m['ret']} {m['name']}({params}){throws} {{\n        {body}\n    }}\n")
+    return (f"// Generated from {rel} by {GENERATOR}; do not edit.\n"
+            f"package org.nnlab.exercises;\n\n" + "\n".join(imports) + "\n\n"
+            f"/**\n * A {{@link {contract}}} built from functions, one per method, for the self-check cells:\n"
+            f" * {{@code {contract}.with().name((a, b) -> name(a, b))}}; a method whose function was not given\n"
+            f" * throws \"Exercise N.k: not implemented yet\".\n */\n"
+            f"public final class {base}Parts implements {contract} {{\n\n"
+            + "\n".join(fns) + "\n" + "".join(fields) + "\n"
+            f"    {base}Parts() {{\n    }}\n\n" + "\n".join(setters) + "\n" + "\n".join(overrides) + "\n"
+            "    private static <F> F given(F f, String exercise) {\n"
+            "        if (f == null) {\n"
+            "            throw new UnsupportedOperationException(\"Exercise \" + exercise + \": not implemented yet\");\n"
+            "        }\n        return f;\n    }\n}\n")
+
+
 def dump_notebook(nb):
     return json.dumps(nb, indent=1, sort_keys=True, ensure_ascii=False) + "\n"
 
@@ -189,6 +325,11 @@ def outputs(root=ROOT):
                 "org.nnlab.exercises.starter", f"{base}Starter", contract, [(e, t) for e, _, t in exercises], rel,
                 "The starter code, with each solution replaced by a stub (complete the methods; the autograder grades this class)",
                 root)
+            source = root / "exercises" / "src" / "main" / "java" / "org" / "nnlab" / "exercises" / f"{contract}.java"
+            if not source.exists():
+                raise GenerateError(f"{rel}: names the contract {contract}, but {source.relative_to(root)} does not exist")
+            files[f"exercises/src/main/java/org/nnlab/exercises/{base}Parts.java"] = parts_class(
+                contract, source.read_text(encoding="utf-8"), source.relative_to(root).as_posix())
     return files
 
 
@@ -206,7 +347,8 @@ def generated_on_disk(root):
     """Files under notebooks/ and the generated packages that carry the generator's mark."""
     found = []
     for pattern in ("notebooks/*.ipynb", "solutions/src/main/java/org/nnlab/solutions/*.java",
-                    "exercises/src/main/java/org/nnlab/exercises/starter/*.java"):
+                    "exercises/src/main/java/org/nnlab/exercises/starter/*.java",
+                    "exercises/src/main/java/org/nnlab/exercises/*Parts.java"):
         for p in root.glob(pattern):
             if "by " + GENERATOR in p.read_text(encoding="utf-8"):
                 found.append(p)

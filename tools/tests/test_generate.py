@@ -157,6 +157,9 @@ class GenerateFolderTest(unittest.TestCase):
             "// imports\nimport static org.dflib.jjava.kernel.JavaNotebookStatics.*;\nimport java.util.*;\n")
         self.source = self.root / "solutions" / "notebooks" / "01-demo.ipynb"
         self.source.write_text(json.dumps(notebook(code(SOLVED, "1.1"), code("twice(2)"))))
+        self.contract = self.root / "exercises/src/main/java/org/nnlab/exercises/DemoExercises.java"
+        self.contract.parent.mkdir(parents=True)
+        self.contract.write_text(CONTRACT)
 
     def tearDown(self):
         self.tmp.cleanup()
@@ -181,7 +184,7 @@ class GenerateFolderTest(unittest.TestCase):
         self.assertIn('        throw new UnsupportedOperationException("Exercise 1.1: not implemented yet");', starter)
         self.assertNotIn("twice(2)", solution)  # only exercise cells become class members
         self.assertTrue((self.root / "notebooks" / "01-demo.ipynb").exists())
-        self.assertEqual((0, "generate: all 3 generated files are up to date\n"), self.run_main("--check"))
+        self.assertEqual((0, "generate: all 4 generated files are up to date\n"), self.run_main("--check"))
         self.assertIn("0 written", self.run_main()[1])
 
     def test_check_mode_reports_a_hand_edited_file_and_changes_nothing(self):
@@ -209,6 +212,96 @@ class GenerateFolderTest(unittest.TestCase):
         self.assertIn("generate: error: solutions/notebooks/01-demo.ipynb, cell 0, line 1: // BEGIN SOLUTION is never closed",
                       out)
         self.assertFalse((self.root / "notebooks").exists())
+
+    def test_a_method_added_to_the_contract_makes_its_parts_adapter_out_of_date_until_regenerated(self):
+        self.run_main()
+        self.contract.write_text(CONTRACT[: CONTRACT.rindex("}")] + """
+    /** Exercise 1.2: three times x. */
+    double thrice(double x);
+}
+""")
+        code, out = self.run_main("--check")
+        self.assertEqual(1, code)
+        self.assertIn("out of date: exercises/src/main/java/org/nnlab/exercises/DemoParts.java", out)
+        self.run_main()
+        parts = (self.root / "exercises/src/main/java/org/nnlab/exercises/DemoParts.java").read_text()
+        self.assertIn('return given(thrice, "1.2").apply(x);', parts)
+
+    def test_a_contract_that_is_missing_is_an_error_naming_it(self):
+        self.contract.unlink()
+        code, out = self.run_main()
+        self.assertEqual(2, code)
+        self.assertIn("names the contract DemoExercises, but exercises/src/main/java/org/nnlab/exercises/"
+                      "DemoExercises.java does not exist", out)
+
+
+CONTRACT = """package org.nnlab.exercises;
+
+import java.util.List;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/** The demo contract; a {@code ;} in a comment and a "}" in a string do not end a member. */
+public interface DemoExercises {
+
+    /** Exercise 1.1: twice x. */
+    double twice(double x);
+
+    /**
+     * Exercise 1.3: a list of arrays, in place.
+     *
+     * @param pairs e.g. {@code Map<String, int[]>}; nothing
+     */
+    void fill(List<INDArray> arrays, java.util.Map<String, int[]> pairs, double... values) throws java.io.IOException;
+
+    /** The answer; a constant, no exercise. */
+    int ANSWER = 42;
+
+    /** Not an exercise: it has a body. */
+    default String describe() {
+        return "}";
+    }
+
+    /** A nested type is not an exercise either. */
+    interface Nested {
+        int value();
+    }
+
+    static DemoParts with() {
+        return new DemoParts();
+    }
+}
+"""
+
+
+class PartsTest(unittest.TestCase):
+    """The Parts adapter generated from a contract."""
+
+    def test_one_function_setter_and_override_per_abstract_method_named_by_its_exercise(self):
+        parts = generate.parts_class("DemoExercises", CONTRACT, "exercises/DemoExercises.java")
+        self.assertTrue(parts.startswith("// Generated from exercises/DemoExercises.java by tools/generate.py"))
+        self.assertIn("public final class DemoParts implements DemoExercises {", parts)
+        self.assertIn("import java.util.List;\nimport java.util.Objects;\nimport org.nd4j", parts)
+        self.assertIn("    public interface TwiceFn {\n        double apply(double x);\n    }", parts)
+        self.assertIn("    public DemoParts twice(TwiceFn f) {", parts)
+        self.assertIn('        return given(twice, "1.1").apply(x);', parts)
+        self.assertIn("        void apply(List<INDArray> arrays, java.util.Map<String, int[]> pairs, double... values)"
+                      " throws java.io.IOException;", parts)
+        self.assertIn('        given(fill, "1.3").apply(arrays, pairs, values);', parts)
+        for absent in ("describe", "ANSWER", "NestedFn", "int value()", "WithFn"):
+            self.assertNotIn(absent, parts)
+        self.assertIn('"Exercise " + exercise + ": not implemented yet"', parts)
+
+    def test_a_method_without_its_exercise_id_is_an_error(self):
+        with self.assertRaises(generate.GenerateError) as e:
+            generate.parts_class("DemoExercises", CONTRACT.replace("Exercise 1.1: twice", "Twice"), "C.java")
+        self.assertIn('C.java: the Javadoc of twice must start with "Exercise N.k:"', str(e.exception))
+
+    def test_overloaded_methods_are_an_error(self):
+        text = CONTRACT.replace("double twice(double x);", "double twice(double x);\n    /** Exercise 1.4: */\n"
+                                "    double twice(int x);")
+        with self.assertRaises(generate.GenerateError) as e:
+            generate.parts_class("DemoExercises", text, "C.java")
+        self.assertIn("overloaded methods (twice)", str(e.exception))
 
 
 if __name__ == "__main__":

@@ -1,7 +1,5 @@
 package org.nnlab.exercises;
 
-import java.util.Objects;
-import java.util.function.Supplier;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -53,59 +51,12 @@ public interface ExplosionExercises {
      */
     boolean plateaued(double[] losses, int window, double tolerance);
 
-    /** An implementation made of the given functions, for the self-check cells; see {@link #with()}. */
-    static Parts with() {
-        return new Parts();
-    }
-
-    /** A two-argument function, for {@link Parts#firstDivergedStep}. */
-    @FunctionalInterface
-    interface FirstDivergedFn {
-        int apply(double[] losses, double factor);
-    }
-
-    /** A three-argument function, for {@link Parts#scanRates}. */
-    @FunctionalInterface
-    interface ScanFn {
-        int[] apply(double[] rates, long seed, int steps);
-    }
-
-    /** A three-argument function, for {@link Parts#plateaued}. */
-    @FunctionalInterface
-    interface PlateauFn {
-        boolean apply(double[] losses, int window, double tolerance);
-    }
-
     /**
-     * An {@link ExplosionExercises} built from functions, one per method (see
-     * {@link RectangleExercises.Parts}); a method not given throws "not implemented yet". The
-     * self-check cells pass the notebook's methods as lambdas:
-     * {@code ExplosionExercises.with().firstDivergedStep((l, f) -> firstDivergedStep(l, f))}.
+     * An implementation made of the given functions, for the self-check cells:
+     * {@code ExplosionExercises.with().method((a, b) -> method(a, b))}; {@link ExplosionParts} is generated from
+     * this contract by {@code ./nnlab generate}.
      */
-    final class Parts implements ExplosionExercises {
-        private FirstDivergedFn firstDivergedStep;
-        private ScanFn scanRates;
-        private Supplier<INDArray[]> exactWeights;
-        private PlateauFn plateaued;
-
-        private Parts() {
-        }
-
-        public Parts firstDivergedStep(FirstDivergedFn f) { firstDivergedStep = Objects.requireNonNull(f); return this; }
-        public Parts scanRates(ScanFn f) { scanRates = Objects.requireNonNull(f); return this; }
-        public Parts exactWeights(Supplier<INDArray[]> f) { exactWeights = Objects.requireNonNull(f); return this; }
-        public Parts plateaued(PlateauFn f) { plateaued = Objects.requireNonNull(f); return this; }
-
-        @Override public int firstDivergedStep(double[] losses, double factor) { return given(firstDivergedStep, "5.1").apply(losses, factor); }
-        @Override public int[] scanRates(double[] rates, long seed, int steps) { return given(scanRates, "5.2").apply(rates, seed, steps); }
-        @Override public INDArray[] exactWeights() { return given(exactWeights, "5.3").get(); }
-        @Override public boolean plateaued(double[] losses, int window, double tolerance) { return given(plateaued, "5.4").apply(losses, window, tolerance); }
-    }
-
-    private static <F> F given(F f, String exercise) {
-        if (f == null) {
-            throw new UnsupportedOperationException("Exercise " + exercise + ": not implemented yet");
-        }
-        return f;
+    static ExplosionParts with() {
+        return new ExplosionParts();
     }
 }

@@ -1,8 +1,5 @@
 package org.nnlab.exercises;
 
-import java.util.Objects;
-import java.util.function.DoubleUnaryOperator;
-import java.util.function.Supplier;
 import org.nnlab.functions.Function1;
 
 /**
@@ -56,62 +53,12 @@ public interface GradientDescentExercises {
      */
     double[] globalStart();
 
-    /** An implementation made of the given functions, for the self-check cells; see {@link #with()}. */
-    static Parts with() {
-        return new Parts();
-    }
-
-    /** A three-argument function, for {@link Parts#step}. */
-    @FunctionalInterface
-    interface StepFn {
-        double apply(double x, double slope, double alpha);
-    }
-
-    /** A four-argument function, for {@link Parts#descend}. */
-    @FunctionalInterface
-    interface DescendFn {
-        double[] apply(Function1 f, double x0, double alpha, int steps);
-    }
-
-    /** A two-argument function, for {@link Parts#gradient}. */
-    @FunctionalInterface
-    interface GradientFn {
-        double[] apply(double x, double y);
-    }
-
     /**
-     * A {@link GradientDescentExercises} built from functions, one per method (see
-     * {@link RectangleExercises.Parts}); a method not given throws "not implemented yet". The
-     * self-check cells pass the notebook's methods as lambdas:
-     * {@code GradientDescentExercises.with().step((x, s, a) -> step(x, s, a))}.
+     * An implementation made of the given functions, for the self-check cells:
+     * {@code GradientDescentExercises.with().method((a, b) -> method(a, b))}; {@link GradientDescentParts} is generated from
+     * this contract by {@code ./nnlab generate}.
      */
-    final class Parts implements GradientDescentExercises {
-        private DoubleUnaryOperator derivative;
-        private StepFn step;
-        private DescendFn descend;
-        private GradientFn gradient;
-        private Supplier<double[]> globalStart;
-
-        private Parts() {
-        }
-
-        public Parts derivative(DoubleUnaryOperator f) { derivative = Objects.requireNonNull(f); return this; }
-        public Parts step(StepFn f) { step = Objects.requireNonNull(f); return this; }
-        public Parts descend(DescendFn f) { descend = Objects.requireNonNull(f); return this; }
-        public Parts gradient(GradientFn f) { gradient = Objects.requireNonNull(f); return this; }
-        public Parts globalStart(Supplier<double[]> f) { globalStart = Objects.requireNonNull(f); return this; }
-
-        @Override public double derivative(double x) { return given(derivative, "2.1").applyAsDouble(x); }
-        @Override public double step(double x, double slope, double alpha) { return given(step, "2.2").apply(x, slope, alpha); }
-        @Override public double[] descend(Function1 f, double x0, double alpha, int steps) { return given(descend, "2.3").apply(f, x0, alpha, steps); }
-        @Override public double[] gradient(double x, double y) { return given(gradient, "2.4").apply(x, y); }
-        @Override public double[] globalStart() { return given(globalStart, "2.5").get(); }
-    }
-
-    private static <F> F given(F f, String exercise) {
-        if (f == null) {
-            throw new UnsupportedOperationException("Exercise " + exercise + ": not implemented yet");
-        }
-        return f;
+    static GradientDescentParts with() {
+        return new GradientDescentParts();
     }
 }

@@ -1,9 +1,5 @@
 package org.nnlab.exercises;
 
-import java.util.Objects;
-import java.util.function.BiFunction;
-import java.util.function.Function;
-import java.util.function.LongFunction;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nnlab.data.Split;
 import org.nnlab.nn.Layer;
@@ -80,64 +76,12 @@ public interface MnistExercises {
      */
     int convOutputSide(int side, int kernel, int padding, int stride);
 
-    /** An implementation made of the given functions, for the self-check cells. */
-    static Parts with() {
-        return new Parts();
-    }
-
-    /** A three-argument function, for {@link Parts#confusion}. */
-    @FunctionalInterface
-    interface ConfusionFn {
-        long[][] apply(int[] predicted, int[] actual, int classes);
-    }
-
-    /** A four-argument function, for {@link Parts#convOutputSide}. */
-    @FunctionalInterface
-    interface ConvSideFn {
-        int apply(int side, int kernel, int padding, int stride);
-    }
-
     /**
-     * A {@link MnistExercises} built from functions, one per method (see
-     * {@link RectangleExercises.Parts}); a method not given throws "not implemented yet".
+     * An implementation made of the given functions, for the self-check cells:
+     * {@code MnistExercises.with().method((a, b) -> method(a, b))}; {@link MnistParts} is generated from
+     * this contract by {@code ./nnlab generate}.
      */
-    final class Parts implements MnistExercises {
-        private Function<int[], Long> parameterCount;
-        private LongFunction<Sequential> mlp;
-        private Function<INDArray, int[]> predictions;
-        private BiFunction<Layer, Split, Double> testAccuracy;
-        private ConfusionFn confusion;
-        private BiFunction<int[], int[], int[]> mistakes;
-        private ConvSideFn convOutputSide;
-
-        private Parts() {
-        }
-
-        public Parts parameterCount(Function<int[], Long> f) { parameterCount = Objects.requireNonNull(f); return this; }
-        public Parts mlp(LongFunction<Sequential> f) { mlp = Objects.requireNonNull(f); return this; }
-        public Parts predictions(Function<INDArray, int[]> f) { predictions = Objects.requireNonNull(f); return this; }
-        public Parts testAccuracy(BiFunction<Layer, Split, Double> f) { testAccuracy = Objects.requireNonNull(f); return this; }
-        public Parts confusion(ConfusionFn f) { confusion = Objects.requireNonNull(f); return this; }
-        public Parts mistakes(BiFunction<int[], int[], int[]> f) { mistakes = Objects.requireNonNull(f); return this; }
-        public Parts convOutputSide(ConvSideFn f) { convOutputSide = Objects.requireNonNull(f); return this; }
-
-        @Override public long parameterCount(int[] sizes) { return given(parameterCount, "7.1").apply(sizes); }
-        @Override public Sequential mlp(long seed) { return given(mlp, "7.2").apply(seed); }
-        @Override public int[] predictions(INDArray logits) { return given(predictions, "7.3").apply(logits); }
-        @Override public double testAccuracy(Layer model, Split data) { return given(testAccuracy, "7.4").apply(model, data); }
-        @Override public long[][] confusion(int[] predicted, int[] actual, int classes) {
-            return given(confusion, "7.5").apply(predicted, actual, classes);
-        }
-        @Override public int[] mistakes(int[] predicted, int[] actual) { return given(mistakes, "7.6").apply(predicted, actual); }
-        @Override public int convOutputSide(int side, int kernel, int padding, int stride) {
-            return given(convOutputSide, "7.7").apply(side, kernel, padding, stride);
-        }
-    }
-
-    private static <F> F given(F f, String exercise) {
-        if (f == null) {
-            throw new UnsupportedOperationException("Exercise " + exercise + ": not implemented yet");
-        }
-        return f;
+    static MnistParts with() {
+        return new MnistParts();
     }
 }

@@ -1,9 +1,5 @@
 package org.nnlab.exercises;
 
-import java.util.Objects;
-import java.util.function.BiFunction;
-import java.util.function.DoubleUnaryOperator;
-import java.util.function.Function;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nnlab.nn.Linear;
 import org.nnlab.nn.McCullochPitts;
@@ -115,76 +111,12 @@ public interface NeuronsExercises {
      */
     TwoLayerNet gradients(TwoLayerNet net, INDArray x, INDArray t);
 
-    /** An implementation made of the given functions, for the self-check cells; see {@link #with()}. */
-    static Parts with() {
-        return new Parts();
-    }
-
-    /** A four-argument function, for {@link Parts#perceptronStep}. */
-    @FunctionalInterface
-    interface PerceptronStepFn {
-        double[] apply(double[] w, double[] x, int t, double eta);
-    }
-
-    /** A four-argument function, for {@link Parts#trainPerceptron}. */
-    @FunctionalInterface
-    interface TrainPerceptronFn {
-        double[] apply(double[][] xs, int[] ts, double eta, int maxEpochs);
-    }
-
-    /** A three-argument function, for {@link Parts#hiddenDelta}. */
-    @FunctionalInterface
-    interface HiddenDeltaFn {
-        INDArray apply(INDArray delta2, INDArray w2, INDArray h);
-    }
-
-    /** A three-argument function, for {@link Parts#gradients}. */
-    @FunctionalInterface
-    interface GradientsFn {
-        TwoLayerNet apply(TwoLayerNet net, INDArray x, INDArray t);
-    }
-
     /**
-     * A {@link NeuronsExercises} built from functions, one per method (see {@link RectangleExercises.Parts});
-     * a method not given throws "not implemented yet". The self-check cells pass the notebook's
-     * methods as lambdas: {@code NeuronsExercises.with().sigmoidPrime(z -> sigmoidPrime(z))}.
+     * An implementation made of the given functions, for the self-check cells:
+     * {@code NeuronsExercises.with().method((a, b) -> method(a, b))}; {@link NeuronsParts} is generated from
+     * this contract by {@code ./nnlab generate}.
      */
-    final class Parts implements NeuronsExercises {
-        private Function<String, McCullochPitts> gate;
-        private PerceptronStepFn perceptronStep;
-        private TrainPerceptronFn trainPerceptron;
-        private BiFunction<Linear, Linear, Linear> collapse;
-        private DoubleUnaryOperator sigmoidPrime;
-        private BiFunction<INDArray, INDArray, INDArray> outputDelta;
-        private HiddenDeltaFn hiddenDelta;
-        private GradientsFn gradients;
-
-        private Parts() {
-        }
-
-        public Parts gate(Function<String, McCullochPitts> f) { gate = Objects.requireNonNull(f); return this; }
-        public Parts perceptronStep(PerceptronStepFn f) { perceptronStep = Objects.requireNonNull(f); return this; }
-        public Parts trainPerceptron(TrainPerceptronFn f) { trainPerceptron = Objects.requireNonNull(f); return this; }
-        public Parts collapse(BiFunction<Linear, Linear, Linear> f) { collapse = Objects.requireNonNull(f); return this; }
-        public Parts sigmoidPrime(DoubleUnaryOperator f) { sigmoidPrime = Objects.requireNonNull(f); return this; }
-        public Parts outputDelta(BiFunction<INDArray, INDArray, INDArray> f) { outputDelta = Objects.requireNonNull(f); return this; }
-        public Parts hiddenDelta(HiddenDeltaFn f) { hiddenDelta = Objects.requireNonNull(f); return this; }
-        public Parts gradients(GradientsFn f) { gradients = Objects.requireNonNull(f); return this; }
-
-        @Override public McCullochPitts gate(String name) { return given(gate, "3.1").apply(name); }
-        @Override public double[] perceptronStep(double[] w, double[] x, int t, double eta) { return given(perceptronStep, "3.2").apply(w, x, t, eta); }
-        @Override public double[] trainPerceptron(double[][] xs, int[] ts, double eta, int maxEpochs) { return given(trainPerceptron, "3.3").apply(xs, ts, eta, maxEpochs); }
-        @Override public Linear collapse(Linear first, Linear second) { return given(collapse, "3.4").apply(first, second); }
-        @Override public double sigmoidPrime(double z) { return given(sigmoidPrime, "3.5").applyAsDouble(z); }
-        @Override public INDArray outputDelta(INDArray y, INDArray t) { return given(outputDelta, "3.6").apply(y, t); }
-        @Override public INDArray hiddenDelta(INDArray delta2, INDArray w2, INDArray h) { return given(hiddenDelta, "3.7").apply(delta2, w2, h); }
-        @Override public TwoLayerNet gradients(TwoLayerNet net, INDArray x, INDArray t) { return given(gradients, "3.8").apply(net, x, t); }
-    }
-
-    private static <F> F given(F f, String exercise) {
-        if (f == null) {
-            throw new UnsupportedOperationException("Exercise " + exercise + ": not implemented yet");
-        }
-        return f;
+    static NeuronsParts with() {
+        return new NeuronsParts();
     }
 }

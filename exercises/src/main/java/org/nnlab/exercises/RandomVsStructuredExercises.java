@@ -1,9 +1,6 @@
 package org.nnlab.exercises;
 
 import java.util.List;
-import java.util.Objects;
-import java.util.function.BiConsumer;
-import java.util.function.BiFunction;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nnlab.data.Split;
 import org.nnlab.nn.Parameter;
@@ -80,71 +77,12 @@ public interface RandomVsStructuredExercises {
      */
     void sgdStep(List<Parameter> parameters, double lr);
 
-    /** An implementation made of the given functions, for the self-check cells; see {@link #with()}. */
-    static Parts with() {
-        return new Parts();
-    }
-
-    /** A three-argument function, for {@link Parts#forward}. */
-    @FunctionalInterface
-    interface ForwardFn {
-        INDArray apply(INDArray x, INDArray w1, INDArray w2);
-    }
-
-    /** A four-argument function, for {@link Parts#gradients}. */
-    @FunctionalInterface
-    interface GradientsFn {
-        INDArray[] apply(INDArray x, INDArray y, INDArray w1, INDArray w2);
-    }
-
-    /** A six-argument function, for {@link Parts#train}. */
-    @FunctionalInterface
-    interface TrainFn {
-        double[] apply(INDArray x, INDArray y, INDArray w1, INDArray w2, double lr, int steps);
-    }
-
-    /** A five-argument function, for {@link Parts#trainAndTest}. */
-    @FunctionalInterface
-    interface TrainAndTestFn {
-        double[] apply(Split data, INDArray w1, INDArray w2, double lr, int steps);
-    }
-
     /**
-     * A {@link RandomVsStructuredExercises} built from functions, one per method (see
-     * {@link RectangleExercises.Parts}); a method not given throws "not implemented yet". The
-     * self-check cells pass the notebook's methods as lambdas:
-     * {@code RandomVsStructuredExercises.with().forward((x, w1, w2) -> forward(x, w1, w2))}.
+     * An implementation made of the given functions, for the self-check cells:
+     * {@code RandomVsStructuredExercises.with().method((a, b) -> method(a, b))}; {@link RandomVsStructuredParts} is generated from
+     * this contract by {@code ./nnlab generate}.
      */
-    final class Parts implements RandomVsStructuredExercises {
-        private ForwardFn forward;
-        private BiFunction<INDArray, INDArray, Double> cost;
-        private GradientsFn gradients;
-        private TrainFn train;
-        private TrainAndTestFn trainAndTest;
-        private BiConsumer<List<Parameter>, Double> sgdStep;
-
-        private Parts() {
-        }
-
-        public Parts forward(ForwardFn f) { forward = Objects.requireNonNull(f); return this; }
-        public Parts cost(BiFunction<INDArray, INDArray, Double> f) { cost = Objects.requireNonNull(f); return this; }
-        public Parts gradients(GradientsFn f) { gradients = Objects.requireNonNull(f); return this; }
-        public Parts train(TrainFn f) { train = Objects.requireNonNull(f); return this; }
-        public Parts trainAndTest(TrainAndTestFn f) { trainAndTest = Objects.requireNonNull(f); return this; }
-        public Parts sgdStep(BiConsumer<List<Parameter>, Double> f) { sgdStep = Objects.requireNonNull(f); return this; }
-
-        @Override public INDArray forward(INDArray x, INDArray w1, INDArray w2) { return given(forward, "4.1").apply(x, w1, w2); }
-        @Override public double cost(INDArray p, INDArray t) { return given(cost, "4.2").apply(p, t); }
-        @Override public INDArray[] gradients(INDArray x, INDArray y, INDArray w1, INDArray w2) { return given(gradients, "4.3").apply(x, y, w1, w2); }
-        @Override public double[] train(INDArray x, INDArray y, INDArray w1, INDArray w2, double lr, int steps) { return given(train, "4.4").apply(x, y, w1, w2, lr, steps); }
-        @Override public double[] trainAndTest(Split data, INDArray w1, INDArray w2, double lr, int steps) { return given(trainAndTest, "4.5").apply(data, w1, w2, lr, steps); }
-        @Override public void sgdStep(List<Parameter> parameters, double lr) { given(sgdStep, "4.6").accept(parameters, lr); }
-    }
-
-    private static <F> F given(F f, String exercise) {
-        if (f == null) {
-            throw new UnsupportedOperationException("Exercise " + exercise + ": not implemented yet");
-        }
-        return f;
+    static RandomVsStructuredParts with() {
+        return new RandomVsStructuredParts();
     }
 }

@@ -1,10 +1,5 @@
 package org.nnlab.exercises;
 
-import java.util.Objects;
-import java.util.function.DoubleUnaryOperator;
-import java.util.function.Function;
-import java.util.function.Supplier;
-import java.util.function.UnaryOperator;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -82,71 +77,12 @@ public interface RectangleExercises {
      */
     INDArray step(INDArray w, INDArray gradient, double learningRate);
 
-    /** An implementation made of the given functions, for the self-check cells; see {@link #with()}. */
-    static Parts with() {
-        return new Parts();
-    }
-
-    /** A three-argument function, for {@link Parts#neuron}. */
-    @FunctionalInterface
-    interface NeuronFn {
-        double apply(double[] a, double[] w, double b);
-    }
-
-    /** A three-argument function, for {@link Parts#layer}. */
-    @FunctionalInterface
-    interface LayerFn {
-        double[] apply(double[] a, double[][] w, double[] b);
-    }
-
-    /** A three-argument function, for {@link Parts#step}. */
-    @FunctionalInterface
-    interface StepFn {
-        INDArray apply(INDArray w, INDArray gradient, double learningRate);
-    }
-
     /**
-     * A {@link RectangleExercises} built from functions, one per method; a method whose function was
-     * not given throws "not implemented yet". The self-check cells pass the notebook's top-level
-     * methods as lambdas: {@code RectangleExercises.with().sigmoid(z -> sigmoid(z))}.
+     * An implementation made of the given functions, for the self-check cells:
+     * {@code RectangleExercises.with().method((a, b) -> method(a, b))}; {@link RectangleParts} is generated from
+     * this contract by {@code ./nnlab generate}.
      */
-    final class Parts implements RectangleExercises {
-        private Function<int[][], double[]> toVector;
-        private DoubleUnaryOperator sigmoid;
-        private NeuronFn neuron;
-        private LayerFn layer;
-        private Supplier<double[]> wrongInput;
-        private UnaryOperator<RectangleWeights> tune;
-        private java.util.function.BiFunction<double[], double[], Double> cost;
-        private StepFn step;
-
-        private Parts() {
-        }
-
-        public Parts toVector(Function<int[][], double[]> f) { toVector = Objects.requireNonNull(f); return this; }
-        public Parts sigmoid(DoubleUnaryOperator f) { sigmoid = Objects.requireNonNull(f); return this; }
-        public Parts neuron(NeuronFn f) { neuron = Objects.requireNonNull(f); return this; }
-        public Parts layer(LayerFn f) { layer = Objects.requireNonNull(f); return this; }
-        public Parts wrongInput(Supplier<double[]> f) { wrongInput = Objects.requireNonNull(f); return this; }
-        public Parts tune(UnaryOperator<RectangleWeights> f) { tune = Objects.requireNonNull(f); return this; }
-        public Parts cost(java.util.function.BiFunction<double[], double[], Double> f) { cost = Objects.requireNonNull(f); return this; }
-        public Parts step(StepFn f) { step = Objects.requireNonNull(f); return this; }
-
-        @Override public double[] toVector(int[][] image) { return given(toVector, "1.1").apply(image); }
-        @Override public double sigmoid(double z) { return given(sigmoid, "1.2").applyAsDouble(z); }
-        @Override public double neuron(double[] a, double[] w, double b) { return given(neuron, "1.3").apply(a, w, b); }
-        @Override public double[] layer(double[] a, double[][] w, double[] b) { return given(layer, "1.4").apply(a, w, b); }
-        @Override public double[] wrongInput() { return given(wrongInput, "1.5").get(); }
-        @Override public RectangleWeights tune(RectangleWeights slides) { return given(tune, "1.6").apply(slides); }
-        @Override public double cost(double[] y, double[] yTrue) { return given(cost, "1.7").apply(y, yTrue); }
-        @Override public INDArray step(INDArray w, INDArray g, double r) { return given(step, "1.8").apply(w, g, r); }
-    }
-
-    /** {@code f}, or a "not implemented yet" failure when it was not given. */
-    private static <F> F given(F f, String exercise) {
-        if (f == null) {
-            throw new UnsupportedOperationException("Exercise " + exercise + ": not implemented yet");
-        }
-        return f;
+    static RectangleParts with() {
+        return new RectangleParts();
     }
 }

@@ -1,8 +1,5 @@
 package org.nnlab.exercises;
 
-import java.util.Objects;
-import java.util.function.ToDoubleBiFunction;
-import java.util.function.UnaryOperator;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nnlab.knn.Metric;
 
@@ -82,74 +79,12 @@ public interface SeeingExercises {
      */
     int[] topActivations(INDArray activations, int unit, int count);
 
-    /** An implementation made of the given functions, for the self-check cells; see {@link #with()}. */
-    static Parts with() {
-        return new Parts();
-    }
-
-    /** A four-argument function, for {@link Parts#predict}. */
-    @FunctionalInterface
-    interface PredictFn {
-        int apply(double[][] train, int[] labels, double[] x, Metric metric);
-    }
-
-    /** A two-argument function, for {@link Parts#accuracy}. */
-    @FunctionalInterface
-    interface AccuracyFn {
-        double apply(int[] predicted, int[] actual);
-    }
-
-    /** A two-argument function, for {@link Parts#template}. */
-    @FunctionalInterface
-    interface TemplateFn {
-        INDArray apply(INDArray w, int k);
-    }
-
-    /** A three-argument function, for {@link Parts#topActivations}. */
-    @FunctionalInterface
-    interface TopFn {
-        int[] apply(INDArray activations, int unit, int count);
-    }
-
     /**
-     * A {@link SeeingExercises} built from functions, one per method (see
-     * {@link RectangleExercises.Parts}); a method not given throws "not implemented yet". The
-     * self-check cells pass the notebook's methods as lambdas:
-     * {@code SeeingExercises.with().distance((a, b) -> distance(a, b))}.
+     * An implementation made of the given functions, for the self-check cells:
+     * {@code SeeingExercises.with().method((a, b) -> method(a, b))}; {@link SeeingParts} is generated from
+     * this contract by {@code ./nnlab generate}.
      */
-    final class Parts implements SeeingExercises {
-        private ToDoubleBiFunction<double[], double[]> distance;
-        private ToDoubleBiFunction<double[], double[]> cosine;
-        private PredictFn predict;
-        private AccuracyFn accuracy;
-        private UnaryOperator<double[]> softmax;
-        private TemplateFn template;
-        private TopFn topActivations;
-
-        private Parts() {
-        }
-
-        public Parts distance(ToDoubleBiFunction<double[], double[]> f) { distance = Objects.requireNonNull(f); return this; }
-        public Parts cosine(ToDoubleBiFunction<double[], double[]> f) { cosine = Objects.requireNonNull(f); return this; }
-        public Parts predict(PredictFn f) { predict = Objects.requireNonNull(f); return this; }
-        public Parts accuracy(AccuracyFn f) { accuracy = Objects.requireNonNull(f); return this; }
-        public Parts softmax(UnaryOperator<double[]> f) { softmax = Objects.requireNonNull(f); return this; }
-        public Parts template(TemplateFn f) { template = Objects.requireNonNull(f); return this; }
-        public Parts topActivations(TopFn f) { topActivations = Objects.requireNonNull(f); return this; }
-
-        @Override public double distance(double[] a, double[] b) { return given(distance, "6.1").applyAsDouble(a, b); }
-        @Override public double cosine(double[] a, double[] b) { return given(cosine, "6.2").applyAsDouble(a, b); }
-        @Override public int predict(double[][] train, int[] labels, double[] x, Metric metric) { return given(predict, "6.3").apply(train, labels, x, metric); }
-        @Override public double accuracy(int[] predicted, int[] actual) { return given(accuracy, "6.4").apply(predicted, actual); }
-        @Override public double[] softmax(double[] z) { return given(softmax, "6.5").apply(z); }
-        @Override public INDArray template(INDArray w, int k) { return given(template, "6.6").apply(w, k); }
-        @Override public int[] topActivations(INDArray activations, int unit, int count) { return given(topActivations, "6.7").apply(activations, unit, count); }
-    }
-
-    private static <F> F given(F f, String exercise) {
-        if (f == null) {
-            throw new UnsupportedOperationException("Exercise " + exercise + ": not implemented yet");
-        }
-        return f;
+    static SeeingParts with() {
+        return new SeeingParts();
     }
 }

@@ -1,7 +1,5 @@
 package org.nnlab.exercises;
 
-import java.util.Objects;
-import java.util.function.BiFunction;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -45,57 +43,12 @@ public interface VectorsExercises {
      */
     INDArray power(INDArray a, int n);
 
-    /** An implementation made of the given functions, for the self-check cells. */
-    static Parts with() {
-        return new Parts();
-    }
-
-    /** A three-argument function, for {@link Parts#entry}. */
-    @FunctionalInterface
-    interface EntryFn {
-        double apply(double[][] a, int i, int j);
-    }
-
-    /** A two-argument function, for {@link Parts#power}. */
-    @FunctionalInterface
-    interface PowerFn {
-        INDArray apply(INDArray a, int n);
-    }
-
-    /** A two-argument function, for {@link Parts#dot}. */
-    @FunctionalInterface
-    interface DotFn {
-        double apply(double[] x, double[] w);
-    }
-
     /**
-     * A {@link VectorsExercises} built from functions, one per method (see
-     * {@link RectangleExercises.Parts}); a method not given throws "not implemented yet".
+     * An implementation made of the given functions, for the self-check cells:
+     * {@code VectorsExercises.with().method((a, b) -> method(a, b))}; {@link VectorsParts} is generated from
+     * this contract by {@code ./nnlab generate}.
      */
-    final class Parts implements VectorsExercises {
-        private EntryFn entry;
-        private BiFunction<double[][], double[][], double[][]> multiply;
-        private DotFn dot;
-        private PowerFn power;
-
-        private Parts() {
-        }
-
-        public Parts entry(EntryFn f) { entry = Objects.requireNonNull(f); return this; }
-        public Parts multiply(BiFunction<double[][], double[][], double[][]> f) { multiply = Objects.requireNonNull(f); return this; }
-        public Parts dot(DotFn f) { dot = Objects.requireNonNull(f); return this; }
-        public Parts power(PowerFn f) { power = Objects.requireNonNull(f); return this; }
-
-        @Override public double entry(double[][] a, int i, int j) { return given(entry, "0.1").apply(a, i, j); }
-        @Override public double[][] multiply(double[][] a, double[][] b) { return given(multiply, "0.2").apply(a, b); }
-        @Override public double dot(double[] x, double[] w) { return given(dot, "0.4").apply(x, w); }
-        @Override public INDArray power(INDArray a, int n) { return given(power, "0.3").apply(a, n); }
-    }
-
-    private static <F> F given(F f, String exercise) {
-        if (f == null) {
-            throw new UnsupportedOperationException("Exercise " + exercise + ": not implemented yet");
-        }
-        return f;
+    static VectorsParts with() {
+        return new VectorsParts();
     }
 }
