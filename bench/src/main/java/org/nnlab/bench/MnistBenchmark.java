@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Properties;
+import picocli.CommandLine;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nnlab.check.Args;
@@ -43,7 +44,7 @@ import org.nnlab.train.Trainer;
  * ./nnlab bench cnn --epochs 1 --train-limit 6000 --test-limit 1000
  * </pre>
  *
- * <p>Goals (from the lib issue; the slides' Keras runs reached 98.40% and 99.25%): MLP test accuracy
+ * <p>Goals (the slides' Keras runs reached 98.40% and 99.25%): MLP test accuracy
  * &gt;= 98.0% within 20 epochs with RmsProp; CNN &gt;= 99.0% within 12 epochs. Keras trained the CNN with
  * Adadelta; here it uses Adam (lr 0.001), which the library has and which gets there in fewer epochs.
  * A goal is only meaningful on the full data (60000 / 10000 images); a reduced run says so.
@@ -90,21 +91,8 @@ public final class MnistBenchmark {
         }
     }
 
-    static final String USAGE = """
-            Usage: MnistBenchmark mlp|cnn [--epochs N] [--train-limit N] [--test-limit N] [--seed S] [--batch N]
-                                          [--dtype float|double]
-              mlp    784-512-512-10 MLP with dropout 0.2, RmsProp (Keras defaults); default 20 epochs, goal 98.0%
-              cnn    the slides' CNN (Conv32-Conv64-MaxPool-Dense128), Adam lr 0.001; default 12 epochs, goal 99.0%
-              --epochs N       epochs to train (default 20 for mlp, 12 for cnn)
-              --train-limit N  the first N of the 60000 training images (default all)
-              --test-limit N   the first N of the 10000 test images (default all)
-              --seed S         seed of the weights, dropout masks and shuffles (default 42)
-              --batch N        mini-batch size (default 128)
-              --dtype T        float (default: float32, as Keras and PyTorch) or double (the library's default
-                               for models built without a type; gradient checks use it)""";
-
-    private static final int ALL_TRAIN = 60_000;
-    private static final int ALL_TEST = 10_000;
+    private static final int ALL_TRAIN = BenchOptions.ALL_TRAIN;
+    private static final int ALL_TEST = BenchOptions.ALL_TEST;
 
     private MnistBenchmark() {
     }
@@ -114,22 +102,22 @@ public final class MnistBenchmark {
         Options options;
         try {
             options = parse(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println("error: " + e.getMessage());
-            System.err.println();
-            System.err.println(USAGE);
+        } catch (CommandLine.ParameterException e) {
+            System.err.println("bench: " + e.getMessage());
+            CommandLine.UnmatchedArgumentException.printSuggestions(e, System.err);   // "Did you mean: --epochs?"
+            System.err.println("\n" + BenchOptions.usage());
             System.exit(2);
             return;
         }
         if (options == null) {   // --help
-            System.out.println(USAGE);
+            System.out.print(BenchOptions.usage());
             return;
         }
         Mnist mnist;
         try {
             mnist = mnist();
         } catch (IllegalArgumentException e) {
-            System.err.println("error: " + e.getMessage());
+            System.err.println("bench: " + e.getMessage());
             System.exit(2);
             return;
         }
@@ -137,68 +125,17 @@ public final class MnistBenchmark {
     }
 
     /**
-     * The options from the command line; null for {@code --help}.
+     * The options from the command line ({@link BenchOptions}); null for {@code --help}.
      *
-     * @throws IllegalArgumentException for an unknown model or option, a missing or non-numeric value,
-     *                                  or a value out of range (the message says what was expected)
+     * @throws CommandLine.ParameterException for a missing or unknown model, an unknown option, or a
+     *                                        value that is missing or out of range (the message says
+     *                                        what was expected and what was given)
      */
     public static Options parse(String... args) {
-        String where = "MnistBenchmark";
-        Args.require(args != null && args.length > 0, where, "a model, mlp or cnn, as the first argument",
-                "no arguments", "e.g. 'mlp' or 'cnn --epochs 1 --train-limit 6000'.");
-        if (Arrays.asList(args).contains("--help") || Arrays.asList(args).contains("-h")) {
-            return null;
-        }
-        String model = args[0];
-        Args.require(model.equals("mlp") || model.equals("cnn"), where, "a model, mlp or cnn, as the first argument",
-                "'" + model + "'", "e.g. 'mlp' or 'cnn'; options come after the model.");
-        int epochs = model.equals("mlp") ? 20 : 12;
-        int trainLimit = ALL_TRAIN;
-        int testLimit = ALL_TEST;
-        long seed = 42;
-        int batch = 128;
-        DataType type = DataType.FLOAT;
-        for (int i = 1; i < args.length; i += 2) {
-            String option = args[i];
-            Args.require(List.of("--epochs", "--train-limit", "--test-limit", "--seed", "--batch", "--dtype")
-                            .contains(option), where, "one of --epochs, --train-limit, --test-limit, --seed, --batch,"
-                            + " --dtype", "'" + option + "'",
-                    "each option is followed by its value, e.g. --epochs 5.");
-            Args.require(i + 1 < args.length, where, (option.equals("--dtype") ? "float or double" : "a number")
-                    + " after " + option, "nothing", "e.g. " + option + " "
-                    + (option.equals("--seed") ? "42" : option.equals("--dtype") ? "float" : "5") + ".");
-            String value = args[i + 1];
-            switch (option) {
-                case "--dtype" -> {
-                    Args.require(value.equals("float") || value.equals("double"), where, "float or double after --dtype",
-                            "'" + value + "'", "float trains about twice as fast; double is what gradient checks use.");
-                    type = value.equals("float") ? DataType.FLOAT : DataType.DOUBLE;
-                }
-                case "--epochs" -> epochs = positive(option, value, Integer.MAX_VALUE, "5 for a quick run.");
-                case "--train-limit" -> trainLimit = positive(option, value, ALL_TRAIN,
-                        "MNIST has 60000 training images; 6000 for a quick run.");
-                case "--test-limit" -> testLimit = positive(option, value, ALL_TEST,
-                        "MNIST has 10000 test images; 1000 for a quick run.");
-                case "--batch" -> batch = positive(option, value, Integer.MAX_VALUE, "128 as in the slides.");
-                default -> seed = number(option, value, "any whole number, e.g. 42.");
-            }
-        }
-        return new Options(model, epochs, trainLimit, testLimit, seed, batch, type);
-    }
-
-    private static int positive(String option, String value, int max, String hint) {
-        long n = number(option, value, hint);
-        Args.require(n >= 1 && n <= max, "MnistBenchmark",
-                max == Integer.MAX_VALUE ? option + " >= 1" : option + " between 1 and " + max, value, hint);
-        return (int) n;
-    }
-
-    private static long number(String option, String value, String hint) {
-        try {
-            return Long.parseLong(value);
-        } catch (NumberFormatException e) {
-            throw Args.fail("MnistBenchmark", "a whole number after " + option, "'" + value + "'", hint);
-        }
+        BenchOptions o = new BenchOptions();
+        CommandLine cli = BenchOptions.commandLine(o);
+        cli.parseArgs(args);
+        return cli.isUsageHelpRequested() ? null : o.options();
     }
 
     /**
@@ -255,7 +192,7 @@ public final class MnistBenchmark {
         out.printf(Locale.ROOT, "MNIST %s: %,d parameters, %s, batch %d, %d epochs, %d train / %d test images"
                         + " (loaded in %.1f s), seed %d%n", options.model(), model.parameterCount(), optimizer,
                 options.batch(), options.epochs(), train.size(), test.size(), loadSeconds, options.seed());
-        out.println("environment: " + environment(options));
+        out.println("environment: " + Machine.environment(options));
         out.flush();
 
         EpochTimer timer = new EpochTimer(out, progress);
@@ -292,30 +229,6 @@ public final class MnistBenchmark {
         return perSample * samples;
     }
 
-    /**
-     * This machine's peak in GFLOPS for the type: cores × clock × floating-point operations per cycle
-     * and core (two FMA units of 512 bits with AVX-512: 64 float / 32 double; 32 / 16 with AVX2 or AVX
-     * FMA; 8 / 4 otherwise), from {@code /proc/cpuinfo}; {@code NNLAB_PEAK_GFLOPS} (for float; double is
-     * half) overrides. NaN when unknown.
-     */
-    public static double peakGflops(DataType type) {
-        double scale = type == DataType.DOUBLE ? 0.5 : 1.0;
-        String env = System.getenv("NNLAB_PEAK_GFLOPS");
-        if (env != null && !env.isBlank()) {
-            return Double.parseDouble(env) * scale;
-        }
-        try {
-            String info = Files.readString(Path.of("/proc/cpuinfo"));
-            double mhz = info.lines().filter(l -> l.startsWith("cpu MHz")).mapToDouble(
-                    l -> Double.parseDouble(l.substring(l.indexOf(':') + 1).trim())).max().orElse(Double.NaN);
-            String flags = info.lines().filter(l -> l.startsWith("flags")).findFirst().orElse("");
-            int perCycle = flags.contains(" avx512f") ? 64 : flags.contains(" fma") ? 32 : 8;
-            return Runtime.getRuntime().availableProcessors() * mhz / 1000 * perCycle * scale;
-        } catch (IOException | RuntimeException e) {
-            return Double.NaN;
-        }
-    }
-
     /** Prints the summary lines of a run. */
     static void summary(Result r, PrintStream out) {
         Options o = r.options();
@@ -346,110 +259,25 @@ public final class MnistBenchmark {
             out.println("  stopped early: " + r.history().stopMessage());
         }
         double flops = trainingFlops(model(o), r.history().epochs() == 0 ? 0 : Math.min(o.trainLimit(), ALL_TRAIN));
-        double peak = peakGflops(o.dataType());
+        double peak = Machine.peakGflops(o.dataType());
         double gflops = flops / min(r.trainSeconds()) / 1e9;
         if (flops > 0) {
             out.printf(Locale.ROOT, "  arithmetic: %.1f GFLOP per epoch; %.1f GFLOPS at the fastest epoch, %.0f%% of"
                     + " this machine's %s peak of %.0f GFLOPS%n", flops / 1e9, gflops, 100 * gflops / peak,
                     o.dataType(), peak);
         }
-        out.println("  environment: " + environment(o));
+        out.println("  environment: " + Machine.environment(o));
         double[] acc = accuracy.stream().mapToDouble(Double::doubleValue).toArray();
         out.printf(Locale.ROOT, "json {\"impl\": \"nnlab\", \"model\": \"%s\", \"dtype\": \"%s\", \"train\": %d,"
                         + " \"seconds\": %s, \"loads\": %s, \"test_accuracy\": %s, \"gflop_per_epoch\": %.3f, \"peak_gflops\": %.1f,"
                         + " \"environment\": \"%s\"}%n", o.model(), o.dataType().toString().toLowerCase(Locale.ROOT),
                 Math.min(o.trainLimit(), ALL_TRAIN), Arrays.toString(r.trainSeconds()), Arrays.toString(r.loads()),
                 Arrays.toString(acc), flops / 1e9,
-                peak, environment(o).replace("\"", "'"));
+                peak, Machine.environment(o).replace("\"", "'"));
         out.flush();
     }
 
-    /**
-     * Java version, ND4J backend and its threads, OMP_NUM_THREADS, cores, BLAS and the data type of
-     * the library's arrays.
-     */
-    public static String environment() {
-        return environment(null);
-    }
-
-    /** As {@link #environment()}, naming the data type of the run. */
-    static String environment(Options options) {
-        Properties info = Nd4j.getExecutioner().getEnvironmentInformation();
-        String omp = System.getenv("OMP_NUM_THREADS");
-        String wait = System.getenv("OMP_WAIT_POLICY");
-        String spin = System.getenv("GOMP_SPINCOUNT");
-        // the values are not all Strings, so Properties.getProperty would miss them
-        return String.format(Locale.ROOT, "Java %s (%s), ND4J %s, %d threads (omp.threads %s, blas.threads %s),"
-                        + " OMP_NUM_THREADS=%s, OMP_WAIT_POLICY=%s, GOMP_SPINCOUNT=%s, OPENBLAS_CORETYPE=%s, %d cores, BLAS %s,"
-                        + " data type %s",
-                System.getProperty("java.version"), System.getProperty("java.vm.name"),
-                Nd4j.getBackend().getClass().getSimpleName(), Nd4j.getEnvironment().maxThreads(),
-                info.getOrDefault("omp.threads", "?"), info.getOrDefault("blas.threads", "?"),
-                omp == null ? "unset" : omp, wait == null ? "unset" : wait, spin == null ? "unset" : spin,
-                Objects.requireNonNullElse(System.getenv("OPENBLAS_CORETYPE"), "unset"), Runtime.getRuntime().availableProcessors(),
-                info.getOrDefault("blas.vendor", "?"), options == null ? Init.DTYPE : options.dataType());
-    }
-
-    /** Times each epoch's training (to its last batch) and test evaluation, and prints its line. */
-    private static final class EpochTimer implements Callback {
-        private static final long REPORT_NANOS = 30_000_000_000L;
-        private final PrintStream out;
-        private final PrintStream progress;
-        private long lastReport;
-        private final List<Double> train = new ArrayList<>();
-        private final List<Double> eval = new ArrayList<>();
-        private final List<Double> loads = new ArrayList<>();
-        private long begin;
-        private long trained;
-
-        EpochTimer(PrintStream out, PrintStream progress) {
-            this.out = out;
-            this.progress = progress;
-        }
-
-        @Override
-        public void onEpochBegin(Trainer trainer, int epoch) {
-            begin = System.nanoTime();
-            lastReport = begin;
-            loads.add(ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
-        }
-
-        @Override
-        public void onBatchEnd(Trainer trainer, long step, double loss) {
-            trained = System.nanoTime();   // the last batch's time marks the end of training
-            if (progress != null && trained - lastReport > REPORT_NANOS) {
-                lastReport = trained;
-                progress.printf(Locale.ROOT, "  epoch %d: batch %d/%d, %.0f s so far, batch loss %.4f%n",
-                        trainer.epoch(), trainer.batch(), trainer.batchesPerEpoch(), seconds(trained - begin), loss);
-            }
-        }
-
-        @Override
-        public void onEpochEnd(Trainer trainer, int epoch, History h) {
-            long end = System.nanoTime();
-            train.add(seconds(trained - begin));
-            eval.add(seconds(end - trained));
-            out.printf(Locale.ROOT, "epoch %2d/%d  %6.1f s (+ %.1f s test)  train loss %.4f  acc %6.2f%%"
-                            + "  test loss %.4f  acc %6.2f%%  load %.1f%n", epoch, trainer.epochs(),
-                    seconds(trained - begin), seconds(end - trained), h.lastTrainLoss(), 100 * h.lastTrainAccuracy(),
-                    h.lastValidationLoss(), 100 * h.lastValidationAccuracy(), loads.get(loads.size() - 1));
-            out.flush();
-        }
-
-        double[] train() {
-            return train.stream().mapToDouble(Double::doubleValue).toArray();
-        }
-
-        double[] eval() {
-            return eval.stream().mapToDouble(Double::doubleValue).toArray();
-        }
-
-        double[] loads() {
-            return loads.stream().mapToDouble(Double::doubleValue).toArray();
-        }
-    }
-
-    private static double seconds(long nanos) {
+    static double seconds(long nanos) {
         return nanos / 1e9;
     }
 
