@@ -403,7 +403,7 @@ public final class NnlabKernel extends JavaKernel {
     private void awaitTrainingStop() {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TRAINING_STOP_SECONDS);
         try {
-            Method isFitting = Class.forName("org.nnlab.train.Trainer", true, getEvaluator().getClassLoader())
+            Method isFitting = Class.forName("org.nnlab.notebook.CellInterrupts", true, getEvaluator().getClassLoader())
                     .getMethod("isFitting", Thread.class);
             while (System.nanoTime() < deadline && anyCellThreadFitting(isFitting)) {
                 Thread.sleep(20);

@@ -2,7 +2,6 @@ package org.nnlab.notebook;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.nnlab.train.Trainer;
 
 /**
  * Stops a notebook cell that ignores an interrupt, so that a student's endless loop does not keep
@@ -48,6 +47,7 @@ public final class InterruptWatchdog {
         if (watchdog != null && watchdog.isAlive()) {
             return;
         }
+        CellInterrupts.install();
         InterruptWatchdog w = new InterruptWatchdog(prefix);
         watchdog = new Thread(w::run, "nnlab-interrupt-watchdog");
         watchdog.setDaemon(true);
@@ -72,7 +72,7 @@ public final class InterruptWatchdog {
         interruptedSince.keySet().removeIf(t -> !t.isAlive() || !t.isInterrupted());
         for (Thread t : allThreads()) {
             if (!t.getName().startsWith(prefix) || !t.isInterrupted() || t.getState() != Thread.State.RUNNABLE
-                    || Trainer.isFitting(t)) {   // a training stops by itself after its batch (and callbacks)
+                    || CellInterrupts.isFitting(t)) {   // a training stops by itself after its batch (and callbacks)
                 continue;
             }
             long since = interruptedSince.computeIfAbsent(t, k -> now);

@@ -43,14 +43,17 @@ public final class DivergenceCheck implements Callback {
         }
         boolean exploded = !Double.isFinite(loss) || (first > 0 && loss > factor * first);
         if (exploded) {
-            double lr = trainer.optimizer().learningRate();
-            String message = String.format(Locale.ROOT,
-                    "Trainer.fit: the loss diverged at epoch %d, step %d: loss = %s (the first loss was %s, the limit"
-                            + " is %s times that).%nHint: use a smaller learning rate than %s, e.g. %s; or call"
-                            + " trainer.allowDivergence() to record the blow-up instead of failing.",
-                    trainer.epoch(), step, loss, first, factor, lr, lr / 10);
-            trainer.requestStop(StopReason.DIVERGED, message);
+            trainer.requestStop(StopReason.DIVERGED, message(trainer, step, String.format(Locale.ROOT,
+                    "loss = %s (the first loss was %s, the limit is %s times that).", loss, first, factor)));
         }
+    }
+
+    /** The message of a divergence at the trainer's epoch and {@code step}: what was seen, and a smaller learning rate. */
+    static String message(Trainer trainer, long step, String seen) {
+        double lr = trainer.optimizer().learningRate();
+        return String.format(Locale.ROOT, "Trainer.fit: the loss diverged at epoch %d, step %d: %s%nHint: use a smaller"
+                + " learning rate than %s, e.g. %s; or call trainer.allowDivergence() to record the blow-up instead of"
+                + " failing.", trainer.epoch(), step, seen, lr, lr / 10);
     }
 
     @Override

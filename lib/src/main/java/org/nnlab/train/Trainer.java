@@ -4,8 +4,6 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nnlab.check.Args;
@@ -14,6 +12,7 @@ import org.nnlab.loss.Loss;
 import org.nnlab.metrics.Metrics;
 import org.nnlab.nn.Buffers;
 import org.nnlab.nn.Layer;
+import org.nnlab.nn.NonFiniteException;
 import org.nnlab.optim.Optimizer;
 
 /**
@@ -30,7 +29,8 @@ import org.nnlab.optim.Optimizer;
  * <p>Callbacks: a {@link ProgressBar} (unless {@link #quiet()}), a {@link DivergenceCheck} (always; it
  * throws {@link TrainingDivergedException} unless {@link #allowDivergence()}), and any added with
  * {@link #addCallback}. Interrupting the training thread stops after the current batch and returns the
- * history so far (stop reason INTERRUPTED; the interrupt flag is cleared, having been handled).
+ * history so far (stop reason INTERRUPTED; the interrupt flag is cleared, having been handled; see
+ * {@link InterruptHandling}, which an environment can replace).
  *
  * <pre>{@code
  * var trainer = new Trainer(model, new SquaredError(), new Sgd(model.parameters(), 0.01));
@@ -40,8 +40,7 @@ import org.nnlab.optim.Optimizer;
  */
 public final class Trainer {
 
-    /** The threads inside fit (see {@link #isFitting}). */
-    private static final Set<Thread> FITTING = ConcurrentHashMap.newKeySet();
+    private static volatile InterruptHandling interruptHandling = InterruptHandling.THREAD_FLAG;
     private volatile boolean running;
 
     private final Layer model;
@@ -80,8 +79,8 @@ public final class Trainer {
     }
 
     /**
-     * What progress display new Trainers get: a terminal {@link ProgressBar} by default; the notebook
-     * kernel's start-up script installs a live one that updates a single output area.
+     * What progress display new Trainers get: a terminal {@link ProgressBar} by default; an
+     * environment with richer output (a notebook) installs its own.
      *
      * @throws IllegalArgumentException when null
      */
@@ -89,6 +88,18 @@ public final class Trainer {
         Args.require(factory != null, "Trainer.defaultProgress", "a factory of progress callbacks", null,
                 "e.g. Trainer.defaultProgress(ProgressBar::new).");
         defaultProgress = factory;
+    }
+
+    /**
+     * How every fit from now on takes a request to stop: {@link InterruptHandling#THREAD_FLAG} by
+     * default.
+     *
+     * @throws IllegalArgumentException when null
+     */
+    public static void interruptHandling(InterruptHandling handling) {
+        Args.require(handling != null, "Trainer.interruptHandling", "an InterruptHandling", null,
+                "InterruptHandling.THREAD_FLAG is the default: the thread's interrupt flag.");
+        interruptHandling = handling;
     }
 
     /** Sets the seed of the per-epoch shuffles (default 42) and returns this. */
@@ -181,15 +192,15 @@ public final class Trainer {
         this.batch = 0;
         this.stopReason = null;
         this.stopMessage = "";
-        Thread self = Thread.currentThread();
-        FITTING.add(self);
+        InterruptHandling interrupts = interruptHandling;
         running = true;
+        interrupts.fitBegins(this);
         try {
             try {
                 all.forEach(c -> c.onTrainBegin(this));
                 for (int e = 1; e <= epochs && stopReason == null; e++) {
                     epoch = e;
-                    runEpoch(train, validation, batchSize, classification, all);
+                    runEpoch(train, validation, batchSize, classification, all, interrupts);
                 }
             } finally {
                 model.setTraining(false);
@@ -200,7 +211,7 @@ public final class Trainer {
             all.forEach(c -> c.onTrainEnd(this, history));
         } finally {
             running = false;
-            FITTING.remove(self);
+            interrupts.fitEnds(this);
         }
         if (stopReason == StopReason.DIVERGED && !allowDivergence) {
             throw new TrainingDivergedException(stopMessage, history);
@@ -209,23 +220,15 @@ public final class Trainer {
     }
 
     /**
-     * Whether {@link #fit} is running (in another notebook cell's thread, say: an interrupted cell
-     * returns at once while its training stops after the current batch and callbacks).
+     * Whether {@link #fit} is running, on whatever thread: a fit asked to stop goes on until the end
+     * of its current batch and callbacks.
      */
     public boolean isRunning() {
         return running;
     }
 
-    /**
-     * Whether {@code thread} is inside a {@link #fit}, which looks at the interrupt flag after every
-     * batch and stops by itself ({@link org.nnlab.notebook.InterruptWatchdog} leaves such threads alone).
-     */
-    public static boolean isFitting(Thread thread) {
-        return FITTING.contains(thread);
-    }
-
     private void runEpoch(Dataset train, Dataset validation, int batchSize, boolean classification,
-            List<Callback> all) {
+            List<Callback> all, InterruptHandling interrupts) {
         for (Callback c : all) {
             c.onEpochBegin(this, epoch);
         }
@@ -249,22 +252,19 @@ public final class Trainer {
                 if (classification && Double.isFinite(batchLoss)) {
                     correct += Metrics.accuracy(prediction, b.labels()) * b.size();
                 }
-            } catch (ArithmeticException nonFinite) {
-                // a checked Sequential reports NaN/Inf inside the network: the training has diverged
+            } catch (NonFiniteException nonFinite) {
+                // a checked Sequential found NaN/Inf inside the network before the loss could: its message says where
                 batchLoss = Double.NaN;
-                requestStop(StopReason.DIVERGED, "Trainer.fit: the loss diverged at epoch " + epoch + ", step "
-                        + step + ": " + nonFinite.getMessage() + "\nHint: use a smaller learning rate than "
-                        + optimizer.learningRate() + ", e.g. " + optimizer.learningRate() / 10
-                        + "; or call trainer.allowDivergence() to record the blow-up instead of failing.");
+                requestStop(StopReason.DIVERGED, DivergenceCheck.message(this, step, nonFinite.getMessage()));
             }
             lossSum += batchLoss * b.size();
             seen += b.size();
             history.addBatchLoss(batchLoss);
-            stopIfInterrupted();   // during the batch: taken before the callbacks, which then report the stop
+            stopIfInterrupted(interrupts);   // during the batch: taken before the callbacks, which then report the stop
             for (Callback c : all) {
                 c.onBatchEnd(this, step, batchLoss);
             }
-            stopIfInterrupted();   // during the callbacks
+            stopIfInterrupted(interrupts);   // during the callbacks
             if (stopReason != null) {
                 break;
             }
@@ -273,20 +273,19 @@ public final class Trainer {
         Evaluation v = validation != null && validation.size() > 0 && complete
                 ? evaluate(validation, batchSize) : new Evaluation(Double.NaN, Double.NaN);
         history.addEpoch(lossSum / seen, classification ? correct / seen : Double.NaN, v.loss(), v.accuracy());
-        stopIfInterrupted();   // during the validation
+        stopIfInterrupted(interrupts);   // during the validation
         for (Callback c : all) {
             c.onEpochEnd(this, epoch, history);
         }
     }
 
     /**
-     * Takes a pending interrupt ("Interrupt kernel" in a notebook) as a request to stop, clearing the
-     * flag. Taken before the callbacks run, not after: in a notebook, output on a thread whose flag is
-     * set fails (JJava's ZeroMQ socket throws "Errno 4 : Interrupted function" and clears the flag), so
-     * a callback that prints would both throw and swallow the interrupt.
+     * Takes a pending interrupt as a request to stop. Taken before the callbacks run, not after: output
+     * on a thread whose interrupt flag is set may fail (and clear the flag), so a callback that prints
+     * would both throw and swallow the interrupt.
      */
-    private void stopIfInterrupted() {
-        if (Thread.interrupted()) {
+    private void stopIfInterrupted(InterruptHandling interrupts) {
+        if (interrupts.interrupted()) {
             requestStop(StopReason.INTERRUPTED, "Trainer.fit: interrupted at epoch " + epoch + ", step " + step
                     + "; the history so far is kept.");
         }

@@ -46,6 +46,7 @@ class InterruptWatchdogTest {
         var trainer = new org.nnlab.train.Trainer(model, new org.nnlab.loss.MeanSquaredError(),
                 new org.nnlab.optim.Sgd(model.parameters(), 0.001)).quiet();
         var watchdog = new InterruptWatchdog("nnlab-test-cell-");
+        CellInterrupts.install();   // as InterruptWatchdog.start does
         var reason = new java.util.concurrent.atomic.AtomicReference<Object>();
         trainer.addCallback(new org.nnlab.train.Callback() {
             @Override
@@ -62,6 +63,7 @@ class InterruptWatchdogTest {
         Thread cell = new Thread(() -> reason.set(trainer.fit(data.train(), 1_000, 8).stopReason()), "nnlab-test-cell-9");
         cell.start();
         cell.join(30_000);
+        org.nnlab.train.Trainer.interruptHandling(org.nnlab.train.InterruptHandling.THREAD_FLAG);
         assertEquals(org.nnlab.train.StopReason.INTERRUPTED, reason.get());
     }
 

@@ -12,9 +12,11 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 import org.nnlab.data.Dataset;
 import org.nnlab.data.Datasets;
 import org.nnlab.data.Split;
@@ -34,6 +36,26 @@ class TrainerTest {
 
     private static Sequential linearModel(long seed) {
         return Sequential.of(new Linear(6, 2, Init.glorotUniform(seed)));
+    }
+
+    /** A layer computing {@code forward}, passing gradients through unchanged. */
+    private static Layer layer(UnaryOperator<INDArray> forward) {
+        return new Layer() {
+            @Override
+            public INDArray forward(INDArray input) {
+                return forward.apply(input);
+            }
+
+            @Override
+            public INDArray backward(INDArray gradOutput) {
+                return gradOutput;
+            }
+
+            @Override
+            public long[] outputShape(long[] inputShape) {
+                return inputShape;
+            }
+        };
     }
 
     private static Trainer trainer(Layer model, double lr) {
@@ -244,24 +266,88 @@ class TrainerTest {
     }
 
     @Test
-    @DisplayName("isRunning and isFitting are true inside fit (for its thread only), false after it")
-    void runningInsideFitOnly() throws InterruptedException {
+    @DisplayName("isRunning is true inside fit only")
+    void runningInsideFitOnly() {
         Split data = Datasets.structured(0.1, 5);
         List<Boolean> seen = new ArrayList<>();
         Trainer t = trainer(linearModel(1), 0.001);
         t.addCallback(new Callback() {
             @Override
             public void onBatchEnd(Trainer trainer, long step, double loss) {
-                seen.add(trainer.isRunning() && Trainer.isFitting(Thread.currentThread()));
+                seen.add(trainer.isRunning());
             }
         });
         assertFalse(t.isRunning());
-        Thread other = new Thread(() -> { });
         t.fit(data.train(), 1, 16);
         assertTrue(!seen.isEmpty() && seen.stream().allMatch(b -> b), seen::toString);
         assertFalse(t.isRunning());
-        assertFalse(Trainer.isFitting(Thread.currentThread()));
-        assertFalse(Trainer.isFitting(other));
+    }
+
+    @Test
+    @DisplayName("an installed InterruptHandling is told when fit begins and ends (also by an exception) and decides the stop")
+    void installedInterruptHandling() {
+        Split data = Datasets.structured(0.1, 5);
+        List<String> events = new ArrayList<>();
+        InterruptHandling stopsAtTheFifthQuestion = new InterruptHandling() {
+            private int asked;
+
+            @Override
+            public boolean interrupted() {
+                return ++asked == 5;
+            }
+
+            @Override
+            public void fitBegins(Trainer trainer) {
+                events.add("begins on " + Thread.currentThread().getName());
+            }
+
+            @Override
+            public void fitEnds(Trainer trainer) {
+                events.add("ends");
+            }
+        };
+        Trainer.interruptHandling(stopsAtTheFifthQuestion);
+        try {
+            // asked after each batch and after its callbacks: the fifth question is after batch 3
+            History h = trainer(linearModel(1), 0.001).fit(data.train(), 10, 16);
+            assertEquals(StopReason.INTERRUPTED, h.stopReason());
+            assertEquals(3, h.steps());
+            Layer broken = layer(x -> {
+                throw new IllegalStateException("broken");
+            });
+            assertThrows(IllegalStateException.class, () -> trainer(Sequential.of(new Linear(6, 2), broken), 0.1)
+                    .fit(data.train(), 1, 16));
+        } finally {
+            Trainer.interruptHandling(InterruptHandling.THREAD_FLAG);
+        }
+        String me = Thread.currentThread().getName();
+        assertEquals(List.of("begins on " + me, "ends", "begins on " + me, "ends"), events);
+        var e = assertThrows(IllegalArgumentException.class, () -> Trainer.interruptHandling(null));
+        assertTrue(e.getMessage().contains("\nHint: InterruptHandling.THREAD_FLAG is the default"), e.getMessage());
+    }
+
+    @Test
+    @DisplayName("an integer overflow in the network surfaces as itself, not as a diverged loss")
+    void arithmeticErrorsAreNotDivergence() {
+        Split data = Datasets.structured(0.1, 5);
+        Layer overflows = layer(x -> x.mul(Math.multiplyExact(Integer.MAX_VALUE, 2)));
+        var e = assertThrows(ArithmeticException.class,
+                () -> trainer(Sequential.of(new Linear(6, 2, Init.glorotUniform(1)), overflows), 0.1)
+                        .allowDivergence().fit(data.train(), 1, 16));
+        assertEquals("integer overflow", e.getMessage());
+    }
+
+    @Test
+    @DisplayName("NaN found inside a checked network stops as a divergence, with the network's message and the hint")
+    void nonFiniteInsideTheNetworkIsDivergence() {
+        Split data = Datasets.structured(0.1, 5);
+        Layer blowsUp = layer(x -> Nd4j.valueArrayOf(x.shape(), Double.NaN, x.dataType()));
+        var e = assertThrows(TrainingDivergedException.class,
+                () -> trainer(Sequential.of(new Linear(6, 2, Init.glorotUniform(1)), blowsUp), 0.1)
+                        .fit(data.train(), 1, 16));
+        assertTrue(e.getMessage().startsWith("Trainer.fit: the loss diverged at epoch 1, step 1: Sequential.forward"),
+                e.getMessage());
+        assertTrue(e.getMessage().contains("\nHint: use a smaller learning rate than 0.1, e.g. 0.01"), e.getMessage());
     }
 
     @Test
