@@ -2,20 +2,28 @@
 
 Runs, one after the other and interleaved by thread count so that the machine's load hits all alike:
   nnlab    org.nnlab.bench.MnistBenchmark (float32), OMP_NUM_THREADS = t, GOMP_SPINCOUNT=10000 (as ./nnlab bench sets)
+  nnlab@REV  with --before REV: the same benchmark built from git revision REV (exported with git archive
+           into build/bench/rev-SHA and built there with Maven, once per revision), run right before the
+           working tree's for each model and thread count, so that before/after share the machine and hour
   numpy    tools/bench/mlp_numpy.py with the project's venv, OPENBLAS_NUM_THREADS = OMP_NUM_THREADS = t
   pytorch  tools/bench/mnist_torch.py with --torch-python (default $NNLAB_BENCH_PYTHON or
            build/bench-venv/bin/python) when it can import torch, torch.set_num_threads(t)
 for each t of --threads, then the CNN (nnlab and PyTorch) on --cnn-train-limit images per epoch.
 Prints a Markdown table (seconds per epoch min / median and of the first epoch, test accuracy, GFLOPS
-and % of peak, load average), the environment of each, and the ratios nnlab / best baseline. Writes the table also to
---out (default build/bench/compare.md) and the raw results to compare.json beside it.
+and % of peak, load average), the environment of each, and the ratios nnlab / best baseline (and, with --before,
+nnlab / nnlab@REV). Writes the table also to --out (default build/bench/compare.md) and the raw results to
+compare.json beside it.
 """
 import argparse
+import glob
 import json
 import os
+import shlex
 import statistics
 import subprocess
 import sys
+import tarfile
+import tempfile
 import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -50,6 +58,55 @@ def run(name, cmd, env_extra, log):
     return result
 
 
+def revision_sha(rev):
+    """The full commit id of `rev` in the project's repository; exits with a message when it is not one."""
+    r = subprocess.run(["git", "-C", ROOT, "rev-parse", "--verify", "--quiet", rev + "^{commit}"],
+                       capture_output=True, text=True)
+    if r.returncode != 0:
+        sys.exit(f"compare: --before expects a git revision of {ROOT} (e.g. HEAD~1, main, a commit id), got {rev!r}.\n"
+                 f"Hint: git log --oneline lists the commits.")
+    return r.stdout.strip()
+
+
+def benchmark_module(tree):
+    """Where a source tree keeps MnistBenchmark: its own module (bench) or, in older trees, the library (lib)."""
+    return "bench" if os.path.exists(os.path.join(tree, "bench", "pom.xml")) else "lib"
+
+
+def classpath_of_build(tree, module):
+    """The class path that runs MnistBenchmark in a built tree: the module's jar, then its dependencies
+    (the reactor's other jars included) as Maven listed them in cp.txt."""
+    jars = [j for j in glob.glob(os.path.join(tree, module, "target", f"nnlab-{module}-*.jar")) if "-sources" not in j]
+    with open(os.path.join(tree, "cp.txt")) as f:
+        deps = f.read().strip()
+    return os.pathsep.join(jars + [deps])
+
+
+def build_revision(rev, maven):
+    """The class path of MnistBenchmark built from git revision `rev`, exported (git archive: no worktree, no
+    change to the repository) into build/bench/rev-SHA and built once; later runs reuse it."""
+    sha = revision_sha(rev)
+    tree = os.path.join(ROOT, "build", "bench", f"rev-{sha[:12]}")
+    done = os.path.join(tree, "cp.txt")
+    if not os.path.exists(done):
+        print(f"--- building nnlab@{sha[:12]} ({rev}) in {tree} (once; a few minutes)", flush=True)
+        os.makedirs(tree, exist_ok=True)
+        with tempfile.TemporaryFile() as archive:
+            subprocess.run(["git", "-C", ROOT, "archive", "--format=tar", sha], stdout=archive, check=True)
+            archive.seek(0)
+            with tarfile.open(fileobj=archive) as t:
+                t.extractall(tree)
+        module = benchmark_module(tree)
+        # package, not install: the local repository's nnlab snapshots stay the working tree's
+        cmd = shlex.split(maven) + ["-q", "-pl", module, "-am", "package", "dependency:build-classpath", "-DskipTests",
+                                    "-DincludeScope=runtime", f"-Dmdep.outputFile={done}.part"]
+        r = subprocess.run(cmd, cwd=tree)
+        if r.returncode != 0:
+            sys.exit(f"compare: building {rev} failed (exit {r.returncode}; the output is above); the tree is {tree}.")
+        os.replace(done + ".part", done)
+    return f"nnlab@{sha[:7]}", classpath_of_build(tree, benchmark_module(tree))
+
+
 def torch_python(explicit):
     candidates = [explicit, os.environ.get("NNLAB_BENCH_PYTHON"), os.path.join(ROOT, "build", "bench-venv", "bin", "python")]
     for py in candidates:
@@ -74,7 +131,11 @@ def main():
     p.add_argument("--torch-python", default=None)
     p.add_argument("--no-numpy", action="store_true")
     p.add_argument("--out", default=os.path.join(ROOT, "build", "bench", "compare.md"))
+    p.add_argument("--before", metavar="REV", default=None,
+                   help="also build git revision REV and run it before the working tree's nnlab, model by model")
+    p.add_argument("--maven", default="mvn -B -ntp", help="the Maven command that builds --before's revision")
     a = p.parse_args()
+    before = build_revision(a.before, a.maven) if a.before else None
 
     os.makedirs(os.path.dirname(a.out), exist_ok=True)
     log_path = os.path.splitext(a.out)[0] + ".log"
@@ -83,6 +144,9 @@ def main():
     numpy_py = venv_py if os.path.exists(venv_py) else sys.executable
     threads = [t.strip() for t in a.threads.split(",") if t.strip()]
     java = [a.java, "-Xmx4g", "-cp", a.classpath, "org.nnlab.bench.MnistBenchmark"]
+    # (name, command) of each nnlab build: the revision before, then the working tree's
+    builds = ([(before[0], [a.java, "-Xmx4g", "-cp", before[1], "org.nnlab.bench.MnistBenchmark"])] if before else []) \
+        + [("nnlab", java)]
     results = []
     with open(log_path, "w") as log:
         if tpy is None:
@@ -91,7 +155,8 @@ def main():
         for t in threads:
             env = {"OMP_NUM_THREADS": t, "GOMP_SPINCOUNT": SPIN}
             limit = ["--train-limit", str(a.train_limit)]
-            results.append(run(f"nnlab mlp", java + ["mlp", "--epochs", str(a.epochs)] + limit, env, log))
+            for name, cmd in builds:
+                results.append(run(f"{name} mlp", cmd + ["mlp", "--epochs", str(a.epochs)] + limit, env, log))
             if not a.no_numpy:
                 results.append(run("numpy mlp", [numpy_py, os.path.join(HERE, "mlp_numpy.py"), "--epochs", str(a.epochs)]
                                    + limit, dict(env, OPENBLAS_NUM_THREADS=t), log))
@@ -102,8 +167,9 @@ def main():
             for t in threads:
                 env = {"OMP_NUM_THREADS": t, "GOMP_SPINCOUNT": SPIN}
                 limit = ["--train-limit", str(a.cnn_train_limit)]
-                results.append(run("nnlab cnn", java + ["cnn", "--epochs", str(a.cnn_epochs), "--test-limit", "2000"]
-                                   + limit, env, log))
+                for name, cmd in builds:
+                    results.append(run(f"{name} cnn", cmd + ["cnn", "--epochs", str(a.cnn_epochs), "--test-limit",
+                                                             "2000"] + limit, env, log))
                 if tpy:
                     results.append(run("pytorch cnn", [tpy, os.path.join(HERE, "mnist_torch.py"), "cnn", "--epochs",
                                                        str(a.cnn_epochs), "--test-limit", "2000", "--threads", t]
@@ -121,8 +187,8 @@ def main():
 def report(results, a):
     peak = next((r.get("peak_gflops") for r in results if r.get("peak_gflops")), None)
     flop = next((r.get("gflop_per_epoch") for r in results if r.get("gflop_per_epoch")), None)
-    lines = [f"Run {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}; {os.cpu_count()} cores; "
-             f"seconds per epoch of 60,000 images (a run on fewer images is scaled up, marked *).", "",
+    lines = [f"{os.cpu_count()} cores; seconds per epoch of 60,000 images (a run on fewer images is scaled up,"
+             f" marked *).", "",
              "| implementation | threads | s/epoch min | s/epoch median | 1st epoch s | test acc (last) | GFLOPS (min) |"
              " % of peak | load avg |",
              "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |"]
@@ -152,6 +218,13 @@ def report(results, a):
     if nn_cnn and pt_cnn:
         lines.append(f"CNN: nnlab best {nn_cnn[0]:.0f} s/epoch ({nn_cnn[1]} threads), PyTorch {pt_cnn[0]:.0f} s"
                      f" ({pt_cnn[1]} threads): ratio {nn_cnn[0] / pt_cnn[0]:.2f} (goal <= 1.5)")
+    for model in ("mlp", "cnn"):
+        after = best(f"nnlab {model}")
+        for name in sorted({r["name"] for r in results if r["name"].startswith("nnlab@") and r["model"] == model}):
+            then = best(name)
+            if after and then:
+                lines.append(f"{model.upper()}: nnlab {after[0]:.1f} s/epoch ({after[1]} threads), {name.rsplit(' ', 1)[0]}"
+                             f" {then[0]:.1f} s ({then[1]} threads): ratio after / before = {after[0] / then[0]:.2f}")
     if flop and peak:
         lines.append(f"MLP arithmetic: {flop:.1f} GFLOP per epoch (no gradient for the input images); peak {peak:.0f}"
                      f" GFLOPS float32 (cores x clock x 64 with AVX-512).")

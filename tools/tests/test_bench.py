@@ -35,6 +35,21 @@ class CompareReportTest(unittest.TestCase):
                       table)
         self.assertIn("- nnlab (1 threads): nnlab mlp env", table)
 
+    def test_a_revision_before_is_a_row_of_its_own_and_gets_an_after_over_before_ratio(self):
+        rs = [result("nnlab@abc1234 mlp", "2", [3.0, 2.5]), result("nnlab mlp", "2", [2.2, 2.0]),
+              result("numpy mlp", "2", [2.4]),
+              result("nnlab@abc1234 cnn", "2", [6.0], train=6000), result("nnlab cnn", "2", [5.4], train=6000)]
+        table = compare.report(rs, SimpleNamespace())
+        self.assertIn("| nnlab@abc1234 mlp | 2 | 2.5 | 2.8 | 3.0 |", table)
+        self.assertIn("MLP: nnlab 2.0 s/epoch (2 threads), nnlab@abc1234 2.5 s (2 threads): ratio after / before = 0.80",
+                      table)
+        self.assertIn("CNN: nnlab 54.0 s/epoch (2 threads), nnlab@abc1234 60.0 s (2 threads): ratio after / before = 0.90",
+                      table)
+        # the revision before is no baseline: nnlab is compared with numpy
+        self.assertIn("best baseline numpy mlp 2.4 s (2 threads): ratio nnlab / best baseline = 0.83", table)
+        self.assertIn("- nnlab@abc1234 (2 threads): nnlab@abc1234 mlp env", table)
+        self.assertNotIn("UTC", table, "the table is timeless: docs quote it")
+
     def test_without_baselines_there_is_no_ratio(self):
         table = compare.report([result("nnlab mlp", "2", [10.0])], SimpleNamespace())
         self.assertNotIn("ratio", table)
@@ -50,6 +65,36 @@ class CompareReportTest(unittest.TestCase):
             compare.ROOT = saved_root
             if saved_env is not None:
                 os.environ["NNLAB_BENCH_PYTHON"] = saved_env
+
+
+class RevisionTest(unittest.TestCase):
+
+    def test_a_revision_that_is_not_one_is_explained(self):
+        with self.assertRaises(SystemExit) as e:
+            compare.revision_sha("no-such-revision-anywhere")
+        self.assertIn("--before expects a git revision", str(e.exception))
+        self.assertIn("got 'no-such-revision-anywhere'", str(e.exception))
+        self.assertIn("Hint: git log --oneline", str(e.exception))
+
+    def test_head_is_a_full_commit_id(self):
+        self.assertRegex(compare.revision_sha("HEAD"), r"^[0-9a-f]{40}$")
+
+    def test_the_benchmark_lives_in_bench_or_in_older_trees_in_lib(self):
+        with tempfile.TemporaryDirectory() as d:
+            self.assertEqual("lib", compare.benchmark_module(d))
+            os.makedirs(os.path.join(d, "bench"))
+            open(os.path.join(d, "bench", "pom.xml"), "w").close()
+            self.assertEqual("bench", compare.benchmark_module(d))
+
+    def test_the_class_path_of_a_build_is_the_module_jar_then_mavens_list(self):
+        with tempfile.TemporaryDirectory() as d:
+            os.makedirs(os.path.join(d, "bench", "target"))
+            for jar in ("nnlab-bench-0.1.0-SNAPSHOT.jar", "nnlab-bench-0.1.0-SNAPSHOT-sources.jar"):
+                open(os.path.join(d, "bench", "target", jar), "w").close()
+            with open(os.path.join(d, "cp.txt"), "w") as f:
+                f.write("/r/lib.jar:/r/picocli.jar\n")
+            self.assertEqual(os.path.join(d, "bench", "target", "nnlab-bench-0.1.0-SNAPSHOT.jar") + ":/r/lib.jar:/r/picocli.jar",
+                             compare.classpath_of_build(d, "bench"))
 
 
 def _has_torch():
