@@ -1,4 +1,4 @@
-"""End-to-end check that every kind of figure really draws (issue 4).
+"""End-to-end check that every kind of figure really draws.
 
 Executes tools/tests/notebooks/figures.ipynb through the "Java (nnlab)" kernel, exports it with
 `jupyter nbconvert --to html`, opens the export in headless Chromium with no network and checks:

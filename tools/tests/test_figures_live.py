@@ -1,4 +1,4 @@
-"""Live check that figures draw inside a running Jupyter, offline (issue 4).
+"""Live check that figures draw inside a running Jupyter, offline.
 
 test_figures.py checks the `jupyter nbconvert --to html` export. This one checks the two live UIs:
   * JupyterLab, started as students start it: `./nnlab lab --no-browser --port P --ServerApp.token=T`

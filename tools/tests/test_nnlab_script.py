@@ -77,6 +77,20 @@ class CommandLineTest(unittest.TestCase):
         self.assertIn("'bench' expects mlp, cnn or compare, but got 'rnn'", r.stderr)
         self.assertIn("./nnlab bench mlp", r.stderr)
 
+    def test_bench_runs_the_bench_modules_command_line_and_compare_checks_before(self):
+        subprocess.run([str(NNLAB), "setup"], capture_output=True, text=True, check=True, timeout=1800)
+        r = subprocess.run([str(NNLAB), "bench", "mlp", "--help"], capture_output=True, text=True, timeout=300)
+        self.assertEqual(0, r.returncode, r.stderr)
+        self.assertIn("Usage: ./nnlab bench", r.stdout)
+        self.assertIn("--train-limit=N", r.stdout)
+        r = subprocess.run([str(NNLAB), "bench", "mlp", "--epochs", "five"], capture_output=True, text=True, timeout=300)
+        self.assertEqual(2, r.returncode, r.stderr)
+        self.assertIn("bench: Invalid value for option '--epochs': expected a whole number, got 'five'", r.stderr)
+        r = subprocess.run([str(NNLAB), "bench", "compare", "--before", "no-such-revision", "--cnn-train-limit", "0"],
+                           capture_output=True, text=True, timeout=300)
+        self.assertNotEqual(0, r.returncode)
+        self.assertIn("--before expects a git revision", r.stderr)
+
     def test_a_second_setup_does_nothing_and_says_so(self):
         subprocess.run([str(NNLAB), "setup"], capture_output=True, text=True, check=True, timeout=1800)
         r = subprocess.run([str(NNLAB), "setup"], capture_output=True, text=True, timeout=600)

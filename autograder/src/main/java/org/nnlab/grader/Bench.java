@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * {@code ./nnlab grade --bench N}: the grading benchmark of issue 6 (300 notebooks on 2 cores in
+ * {@code ./nnlab grade --bench N}: the grading benchmark (300 notebooks on 2 cores in
  * under 10 minutes). Makes N notebook submissions of notebook 01 from the reference and the student
  * notebook with variations (full marks, untouched, a wrong sigmoid, transposed weights, a compile error,
  * the cost written differently), each a distinct file, grades them as a batch ({@link Batch#grade}, each in its
@@ -25,7 +25,7 @@ import java.util.stream.Stream;
  */
 public final class Bench {
 
-    /** The goal of issue 6: 300 notebooks in 10 minutes. */
+    /** The goal: 300 notebooks in 10 minutes on 2 cores. */
     static final double GOAL_SECONDS_PER_300 = 300;
 
     private Bench() {

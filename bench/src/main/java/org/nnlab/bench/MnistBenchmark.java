@@ -1,26 +1,18 @@
 package org.nnlab.bench;
 
-import java.io.IOException;
 import java.io.PrintStream;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
-import java.util.Properties;
-import picocli.CommandLine;
 import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.factory.Nd4j;
 import org.nnlab.check.Args;
 import org.nnlab.data.Dataset;
 import org.nnlab.data.Mnist;
 import org.nnlab.loss.SoftmaxCrossEntropy;
 import org.nnlab.nn.Activation;
 import org.nnlab.nn.Dropout;
-import org.nnlab.nn.Init;
 import org.nnlab.nn.Layer;
 import org.nnlab.nn.Linear;
 import org.nnlab.nn.Models;
@@ -28,10 +20,10 @@ import org.nnlab.nn.Sequential;
 import org.nnlab.optim.Adam;
 import org.nnlab.optim.Optimizer;
 import org.nnlab.optim.RmsProp;
-import org.nnlab.train.Callback;
 import org.nnlab.train.History;
 import org.nnlab.train.StopReason;
 import org.nnlab.train.Trainer;
+import picocli.CommandLine;
 
 /**
  * The MNIST benchmark: trains the slides' MLP or CNN ({@link Models}) on the real MNIST, prints one
