@@ -133,11 +133,8 @@ public final class Idx {
 
     private static long requireFile(String where, Path file, String what) {
         Args.require(file != null, where, "the path of " + what, null, "e.g. Path.of(\"data/mnist/train-images-idx3-ubyte\").");
-        if (!Files.isRegularFile(file)) {
-            throw new IllegalArgumentException(where + ": expected " + what + " at " + file
-                    + " but there is no such file.\nHint: run ./nnlab setup to download the data"
-                    + " (or set NNLAB_DATA to the folder holding the files).");
-        }
+        Args.require(Files.isRegularFile(file), where, what + " at " + file, "no such file",
+                "run ./nnlab setup to download the data (or set NNLAB_DATA to the folder holding the files).");
         try {
             return Files.size(file);
         } catch (IOException e) {
@@ -150,9 +147,6 @@ public final class Idx {
     }
 
     private static void require(boolean ok, String where, Path file, String expected, String was, String hint) {
-        if (!ok) {
-            throw new IllegalArgumentException(where + ": " + file.getFileName() + ": expected " + expected
-                    + " but the file has " + was + " (" + file + ").\nHint: " + hint);
-        }
+        Args.require(ok, where + ": " + file.getFileName(), expected, was + " (" + file + ")", hint);
     }
 }

@@ -15,6 +15,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nnlab.check.Args;
 import org.nnlab.nn.Layer;
 import org.nnlab.nn.Parameter;
 import org.nnlab.nn.Sequential;
@@ -85,28 +86,22 @@ public final class ModelIO {
     public static Sequential load(Sequential model, Path path) throws IOException {
         Map<String, INDArray> arrays = readNpz(path);
         Map<String, Parameter> parameters = parametersByKey(model);
-        String hint = "\nHint: load into a model built with the same layers as the saved one; compare model.summary(...)"
+        String where = "ModelIO.load";
+        String hint = "load into a model built with the same layers as the saved one; compare model.summary(...)"
                 + " with the model that was saved.";
         for (Map.Entry<String, Parameter> e : parameters.entrySet()) {
             INDArray saved = arrays.get(e.getKey());
             Parameter p = e.getValue();
-            if (saved == null) {
-                throw new IllegalArgumentException("ModelIO.load: the model's parameter " + e.getKey() + " (" + p.name()
-                        + ", shape " + Shapes.format(p.shape()) + ") is not in " + path + ", which has "
-                        + new TreeSet<>(arrays.keySet()) + "." + hint);
-            }
-            if (!java.util.Arrays.equals(saved.shape(), p.shape())) {
-                throw new IllegalArgumentException("ModelIO.load: parameter " + e.getKey() + " (" + p.name()
-                        + ") has shape " + Shapes.format(saved.shape()) + " in " + path + " but "
-                        + Shapes.format(p.shape()) + " in the model." + hint);
-            }
+            Args.require(saved != null, where, "the model's parameter " + e.getKey() + " (" + p.name() + ", shape "
+                    + Shapes.format(p.shape()) + ") in " + path, "only " + new TreeSet<>(arrays.keySet()), hint);
+            Args.require(java.util.Arrays.equals(saved.shape(), p.shape()), where, "parameter " + e.getKey() + " ("
+                    + p.name() + ") of shape " + Shapes.format(p.shape()) + ", as in the model", "shape "
+                    + Shapes.format(saved.shape()) + " in " + path, hint);
         }
         TreeSet<String> extra = new TreeSet<>(arrays.keySet());
         extra.removeAll(parameters.keySet());
-        if (!extra.isEmpty()) {
-            throw new IllegalArgumentException("ModelIO.load: " + path + " has arrays the model does not: " + extra
-                    + "; the model has " + parameters.keySet() + "." + hint);
-        }
+        Args.require(extra.isEmpty(), where, "only the model's arrays " + parameters.keySet() + " in " + path,
+                "also " + extra, hint);
         parameters.forEach((key, p) -> p.set(arrays.get(key)));
         return model;
     }

@@ -5,6 +5,7 @@ import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -65,7 +66,7 @@ public final class Npy {
         try {
             write(array, bytes);
         } catch (IOException e) {
-            throw new IllegalStateException(e);   // cannot happen with a byte array
+            throw new UncheckedIOException(e);   // a ByteArrayOutputStream does not throw
         }
         return bytes.toByteArray();
     }

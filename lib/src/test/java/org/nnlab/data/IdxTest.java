@@ -49,7 +49,7 @@ class IdxTest {
         IdxFiles.truncate(file, 1234);
         var e = assertThrows(IllegalArgumentException.class, () -> Idx.readImages(file, 10));
         assertTrue(e.getMessage().startsWith("Idx.readImages: t10k-images-idx3-ubyte: expected 7856 bytes"
-                + " (10 images of 28x28 + 16-byte header) but the file has 1234 bytes"), e.getMessage());
+                + " (10 images of 28x28 + 16-byte header) but was 1234 bytes"), e.getMessage());
         assertTrue(e.getMessage().contains("\nHint: the download was truncated; run ./nnlab setup again"),
                 e.getMessage());
     }
@@ -59,10 +59,10 @@ class IdxTest {
         Path file = IdxFiles.labels(dir.resolve("train-labels-idx1-ubyte"), 20);
         var e = assertThrows(IllegalArgumentException.class, () -> Idx.readImages(file, 10));
         assertTrue(e.getMessage().startsWith("Idx.readImages: train-labels-idx1-ubyte: expected the magic number"
-                + " 2051 of an image file but the file has 2049 (a label file)"), e.getMessage());
+                + " 2051 of an image file but was 2049 (a label file)"), e.getMessage());
         var e2 = assertThrows(IllegalArgumentException.class,
                 () -> Idx.readLabels(IdxFiles.images(dir.resolve("x"), 1, 2, 2), 10));
-        assertTrue(e2.getMessage().contains("expected the magic number 2049 of a label file but the file has 2051"),
+        assertTrue(e2.getMessage().contains("expected the magic number 2049 of a label file but was 2051"),
                 e2.getMessage());
     }
 
@@ -70,11 +70,11 @@ class IdxTest {
     void missingFileAndTinyFileAreExplained() throws IOException {
         var e = assertThrows(IllegalArgumentException.class, () -> Idx.readLabels(dir.resolve("nope"), 1));
         assertTrue(e.getMessage().startsWith("Idx.readLabels: expected an IDX label file at "), e.getMessage());
-        assertTrue(e.getMessage().contains("but there is no such file.\nHint: run ./nnlab setup"), e.getMessage());
+        assertTrue(e.getMessage().contains("but was no such file.\nHint: run ./nnlab setup"), e.getMessage());
         Path labels = IdxFiles.labels(dir.resolve("lbls"), 20);
         IdxFiles.truncate(labels, 3);
         e = assertThrows(IllegalArgumentException.class, () -> Idx.readLabels(labels, 1));
-        assertTrue(e.getMessage().contains("expected at least the 8-byte header but the file has 3 bytes"),
+        assertTrue(e.getMessage().contains("expected at least the 8-byte header but was 3 bytes"),
                 e.getMessage());
     }
 

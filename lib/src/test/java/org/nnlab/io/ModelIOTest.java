@@ -55,17 +55,19 @@ class ModelIOTest {
         ModelIO.save(Sequential.of(new Linear(9, 2), new Sigmoid(), new Linear(2, 1)), file);
         Sequential other = Sequential.of(new Linear(9, 3), new Sigmoid(), new Linear(3, 1));
         var e = assertThrows(IllegalArgumentException.class, () -> ModelIO.load(other, file));
-        assertTrue(e.getMessage().startsWith("ModelIO.load: parameter 0.weight (Linear(9 -> 3).weight) has shape [9, 2] in "
-                + file + " but [9, 3] in the model.\nHint: load into a model built with the same layers"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("ModelIO.load: expected parameter 0.weight (Linear(9 -> 3).weight) of shape"
+                + " [9, 3], as in the model but was shape [9, 2] in " + file
+                + ".\nHint: load into a model built with the same layers"), e.getMessage());
 
         var e2 = assertThrows(IllegalArgumentException.class,
                 () -> ModelIO.load(Sequential.of(new Linear(9, 2), new Sigmoid(), new Linear(2, 1, false)), file));
-        assertTrue(e2.getMessage().startsWith("ModelIO.load: " + file + " has arrays the model does not: [2.bias]"),
+        assertTrue(e2.getMessage().startsWith("ModelIO.load: expected only the model's arrays [0.weight, 0.bias, 2.weight] in "
+                + file + " but was also [2.bias]"),
                 e2.getMessage());
         var e3 = assertThrows(IllegalArgumentException.class,
                 () -> ModelIO.load(Sequential.of(new Linear(9, 2), new Linear(2, 1)), file));
-        assertTrue(e3.getMessage().startsWith("ModelIO.load: the model's parameter 1.weight (Linear(2 -> 1).weight,"
-                + " shape [2, 1]) is not in"), e3.getMessage());
+        assertTrue(e3.getMessage().startsWith("ModelIO.load: expected the model's parameter 1.weight (Linear(2 -> 1)"
+                + ".weight, shape [2, 1]) in"), e3.getMessage());
     }
 
     @Test
