@@ -3,14 +3,15 @@ package org.nnlab.exercises;
 import java.util.Objects;
 import java.util.function.Supplier;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nnlab.plot.EdgeStyle;
 
 /**
  * The exercises of notebook 05-explosion-and-local-minima ("Technical introduction to Neural
  * Networks": make it explode, find a local minimum that is not global, observe the network): telling
  * from a loss history whether and when training diverged, scanning learning rates, weights with
- * which 4 hidden ReLU units fit the structured data exactly (and why 2 cannot), and telling when a
- * loss has stopped falling. Each method is what the student writes in the exercise cell with the
- * same id; the Javadoc is the task.
+ * which 4 hidden ReLU units fit the structured data exactly (and why 2 cannot), telling when a
+ * loss has stopped falling, and drawing a weight as an edge of the network. Each method is what the
+ * student writes in the exercise cell with the same id; the Javadoc is the task.
  */
 public interface ExplosionExercises {
 
@@ -53,6 +54,19 @@ public interface ExplosionExercises {
      */
     boolean plateaued(double[] losses, int window, double tolerance);
 
+    /**
+     * Exercise 5.5: the edge of one weight in the drawing of the network, as the slides'
+     * {@code show_net} draws it: colour {@link EdgeStyle#RED} for {@code weight >= 0} and
+     * {@link EdgeStyle#BLUE} for {@code weight < 0}; width
+     * {@code MIN_WIDTH + (MAX_WIDTH - MIN_WIDTH) * |weight| / maxAbsWeight} (from {@link EdgeStyle#MIN_WIDTH}
+     * for 0 to {@link EdgeStyle#MAX_WIDTH} for the largest |weight|), and {@code MIN_WIDTH} when
+     * {@code maxAbsWeight} is 0 (a network whose weights are all 0).
+     *
+     * @param weight       a finite weight w
+     * @param maxAbsWeight the largest |w| of the network drawn, >= |weight|
+     */
+    EdgeStyle edge(double weight, double maxAbsWeight);
+
     /** An implementation made of the given functions, for the self-check cells; see {@link #with()}. */
     static Parts with() {
         return new Parts();
@@ -76,6 +90,12 @@ public interface ExplosionExercises {
         boolean apply(double[] losses, int window, double tolerance);
     }
 
+    /** A two-argument function, for {@link Parts#edge}. */
+    @FunctionalInterface
+    interface EdgeFn {
+        EdgeStyle apply(double weight, double maxAbsWeight);
+    }
+
     /**
      * An {@link ExplosionExercises} built from functions, one per method (see
      * {@link RectangleExercises.Parts}); a method not given throws "not implemented yet". The
@@ -87,6 +107,7 @@ public interface ExplosionExercises {
         private ScanFn scanRates;
         private Supplier<INDArray[]> exactWeights;
         private PlateauFn plateaued;
+        private EdgeFn edge;
 
         private Parts() {
         }
@@ -95,11 +116,13 @@ public interface ExplosionExercises {
         public Parts scanRates(ScanFn f) { scanRates = Objects.requireNonNull(f); return this; }
         public Parts exactWeights(Supplier<INDArray[]> f) { exactWeights = Objects.requireNonNull(f); return this; }
         public Parts plateaued(PlateauFn f) { plateaued = Objects.requireNonNull(f); return this; }
+        public Parts edge(EdgeFn f) { edge = Objects.requireNonNull(f); return this; }
 
         @Override public int firstDivergedStep(double[] losses, double factor) { return given(firstDivergedStep, "5.1").apply(losses, factor); }
         @Override public int[] scanRates(double[] rates, long seed, int steps) { return given(scanRates, "5.2").apply(rates, seed, steps); }
         @Override public INDArray[] exactWeights() { return given(exactWeights, "5.3").get(); }
         @Override public boolean plateaued(double[] losses, int window, double tolerance) { return given(plateaued, "5.4").apply(losses, window, tolerance); }
+        @Override public EdgeStyle edge(double weight, double maxAbsWeight) { return given(edge, "5.5").apply(weight, maxAbsWeight); }
     }
 
     private static <F> F given(F f, String exercise) {
