@@ -61,13 +61,11 @@ class NetworkDrawingTest {
     }
 
     @Test
-    @DisplayName("a rule that returns null, a missing rule and a NaN width each say what was expected")
+    @DisplayName("a rule that returns null and a missing rule each say what was expected")
     void badRules() {
         var nullStyle = assertThrows(IllegalArgumentException.class, () -> NetworkDrawing.draw(MODEL, (w, m) -> null));
         assertTrue(nullStyle.getMessage().contains("expected an EdgeStyle from the edge rule but was null"), nullStyle.getMessage());
         var noRule = assertThrows(IllegalArgumentException.class, () -> NetworkDrawing.draw(MODEL, null));
         assertTrue(noRule.getMessage().contains("Hint: pass NetworkDrawing.SLIDES"), noRule.getMessage());
-        var nan = assertThrows(IllegalArgumentException.class, () -> new EdgeStyle(EdgeStyle.RED, Double.NaN));
-        assertTrue(nan.getMessage().contains("dividing by a largest |weight| of 0"), nan.getMessage());
     }
 }
