@@ -21,7 +21,7 @@ import org.nnlab.nn.Parameter;
 /**
  * The values that cross between the judge and a worker, as bytes: the arguments of a contract method,
  * what it returns, and the state of its arguments afterwards. Only data crosses: numbers, strings,
- * enums, arrays, lists, {@code INDArray}s, the course's records ({@code RectangleWeights},
+ * enums, arrays, lists, {@code INDArray}s, the course's records ({@code RectangleWeights}, {@code EdgeStyle},
  * {@code TwoLayerNet}, {@code Split}), parameters, datasets and models made of the library's layers
  * ({@link ModelValues}). Decoding builds only those types (a class named in the bytes is used only when it
  * is an enum or record of the course's packages), within the message's size, so a worker cannot make
@@ -59,7 +59,7 @@ final class Values {
 
     /** The packages whose records and enums cross: the course's data, never the grader's or the solutions'. */
     private static final List<String> VALUE_PACKAGES = List.of("org.nnlab.exercises.", "org.nnlab.data.", "org.nnlab.nn.",
-            "org.nnlab.knn.", "org.nnlab.functions.", "org.nnlab.train.");
+            "org.nnlab.knn.", "org.nnlab.functions.", "org.nnlab.train.", "org.nnlab.plot.");
     private static final Set<Class<?>> BOXES = Set.of(Boolean.class, Byte.class, Character.class, Short.class, Integer.class,
             Long.class, Float.class, Double.class);
     private static final int MAX_DEPTH = 64;

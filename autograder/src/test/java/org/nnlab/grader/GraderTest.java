@@ -153,6 +153,37 @@ class GraderTest {
     }
 
     @Test
+    @DisplayName("notebook 05's edge of a weight: a division by a largest |w| of 0 and a maximum clamped to 1 fail exactly their tests")
+    void buggyEdgesFailExactlyTheirTests() throws IOException {
+        Path solution = ROOT.resolve("solutions/notebooks/05-explosion-and-local-minima.ipynb");
+        Path byZero = Fixtures.write(Fixtures.notebookWith(solution, Map.of("5.5", """
+                public EdgeStyle edge(double weight, double maxAbsWeight) {
+                    String colour = weight >= 0 ? EdgeStyle.RED : EdgeStyle.BLUE;
+                    return new EdgeStyle(colour, EdgeStyle.MIN_WIDTH + (EdgeStyle.MAX_WIDTH - EdgeStyle.MIN_WIDTH) * Math.abs(weight) / maxAbsWeight);
+                }
+                """)), tmp.resolve("edge-by-zero.ipynb"));
+        Result z = patient.grade("edge-by-zero", byZero, sets("05-explosion-and-local-minima"), Files.createTempDirectory(tmp, "scratch"));
+        assertEquals(Set.of("5.5: a network whose weights are all 0 (largest |w| 0): every edge is MIN_WIDTH wide, no division by 0"),
+                failing(z), Reports.table(z));
+        assertEquals(z.maxScore() - 1, z.score(), Reports.table(z));
+
+        // "no division by 0" done by dividing by max(maxAbs, 1): right for the visible checks' networks, whose largest
+        // |w| is at least 1, wrong for the hidden test's small one
+        Path clamped = Fixtures.write(Fixtures.notebookWith(solution, Map.of("5.5", """
+                public EdgeStyle edge(double weight, double maxAbsWeight) {
+                    String colour = weight >= 0 ? EdgeStyle.RED : EdgeStyle.BLUE;
+                    return new EdgeStyle(colour, EdgeStyle.MIN_WIDTH + (EdgeStyle.MAX_WIDTH - EdgeStyle.MIN_WIDTH) * Math.abs(weight) / Math.max(maxAbsWeight, 1));
+                }
+                """)), tmp.resolve("edge-clamped.ipynb"));
+        Result c = patient.grade("edge-clamped", clamped, sets("05-explosion-and-local-minima"), Files.createTempDirectory(tmp, "scratch"));
+        assertEquals(1, failing(c).size(), Reports.table(c));
+        Result.Outcome hidden = c.tests().stream().filter(o -> o.status() != Result.Status.PASSED).findFirst().orElseThrow();
+        assertEquals("5.5", hidden.test().exercise());
+        assertEquals("hidden", hidden.test().visibility());
+        assertEquals(c.maxScore() - 1, c.score(), Reports.table(c));
+    }
+
+    @Test
     @DisplayName("an infinite loop, System.exit, OutOfMemoryError, StackOverflowError, 20 MB of printing, a thread left running "
             + "and a compile error cost only their exercises")
     void adversarialCellsCostOnlyThemselves() throws IOException {

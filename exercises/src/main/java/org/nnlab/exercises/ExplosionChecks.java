@@ -14,6 +14,7 @@ import org.nnlab.nn.Linear;
 import org.nnlab.nn.Relu;
 import org.nnlab.nn.Sequential;
 import org.nnlab.optim.Sgd;
+import org.nnlab.plot.EdgeStyle;
 import org.nnlab.train.History;
 import org.nnlab.train.Trainer;
 
@@ -104,8 +105,41 @@ public final class ExplosionChecks {
             of("5.4", 1, "it looks back exactly window steps: [1000, 10, 9.99] is plateaued with window 1, not with window 2", (ExplosionExercises e) -> {
                 Expect.equal(true, e.plateaued(new double[] {1000, 10, 9.99}, 1, 0.01), "plateaued([1000, 10, 9.99], 1, 0.01)");
                 Expect.equal(false, e.plateaued(new double[] {1000, 10, 9.99}, 2, 0.01), "plateaued([1000, 10, 9.99], 2, 0.01)");
-            })
+            }),
+
+            of("5.5", 1, "the sign gives the colour: 0.5 is red, -0.1 is blue, 0 is red (w >= 0)", (ExplosionExercises e) -> {
+                expectColour(EdgeStyle.RED, e, 0.5, 2);
+                expectColour(EdgeStyle.BLUE, e, -0.1, 2);
+                expectColour(EdgeStyle.RED, e, 0, 2);
+            }),
+            of("5.5", 1, "the magnitude gives the width: with largest |w| 2, w = 2 -> 4, w = -1 -> 2.15, w = 0 -> 0.3", (ExplosionExercises e) -> {
+                expectWidth(EdgeStyle.MAX_WIDTH, e, 2, 2);
+                expectWidth(EdgeStyle.MIN_WIDTH + (EdgeStyle.MAX_WIDTH - EdgeStyle.MIN_WIDTH) / 2, e, -1, 2);
+                expectWidth(EdgeStyle.MIN_WIDTH, e, 0, 2);
+            }),
+            of("5.5", 1, "a network whose weights are all 0 (largest |w| 0): every edge is MIN_WIDTH wide, no division by 0", (ExplosionExercises e) ->
+                expectWidth(EdgeStyle.MIN_WIDTH, e, 0, 0))
         ));
+    }
+
+    /** Exercise 5.5's colour of one weight, with the constant's name in the message. */
+    public static void expectColour(String expected, ExplosionExercises e, double weight, double maxAbs) {
+        EdgeStyle style = edgeOf(e, weight, maxAbs);
+        String name = expected.equals(EdgeStyle.RED) ? "EdgeStyle.RED" : "EdgeStyle.BLUE";
+        Expect.equal(expected, style.colour(), "the colour of edge(" + Expect.fmt(weight) + ", " + Expect.fmt(maxAbs) + ") ("
+                + name + ")");
+    }
+
+    /** Exercise 5.5's width of one weight. */
+    public static void expectWidth(double expected, ExplosionExercises e, double weight, double maxAbs) {
+        EdgeStyle style = edgeOf(e, weight, maxAbs);
+        Expect.near(expected, style.width(), 1e-12, "the width of edge(" + Expect.fmt(weight) + ", " + Expect.fmt(maxAbs) + ")");
+    }
+
+    private static EdgeStyle edgeOf(ExplosionExercises e, double weight, double maxAbs) {
+        EdgeStyle style = e.edge(weight, maxAbs);
+        Expect.notNull(style, "edge(" + Expect.fmt(weight) + ", " + Expect.fmt(maxAbs) + ")");
+        return style;
     }
 
     private static void expectScan(ExplosionExercises e, double[] rates, long seed, int steps) {

@@ -1,14 +1,15 @@
 package org.nnlab.exercises;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nnlab.plot.EdgeStyle;
 
 /**
  * The exercises of notebook 05-explosion-and-local-minima ("Technical introduction to Neural
  * Networks": make it explode, find a local minimum that is not global, observe the network): telling
  * from a loss history whether and when training diverged, scanning learning rates, weights with
- * which 4 hidden ReLU units fit the structured data exactly (and why 2 cannot), and telling when a
- * loss has stopped falling. Each method is what the student writes in the exercise cell with the
- * same id; the Javadoc is the task.
+ * which 4 hidden ReLU units fit the structured data exactly (and why 2 cannot), telling when a
+ * loss has stopped falling, and drawing a weight as an edge of the network. Each method is what the
+ * student writes in the exercise cell with the same id; the Javadoc is the task.
  */
 public interface ExplosionExercises {
 
@@ -50,6 +51,19 @@ public interface ExplosionExercises {
      * @param window how many steps to look back, 1 <= window < losses.length
      */
     boolean plateaued(double[] losses, int window, double tolerance);
+
+    /**
+     * Exercise 5.5: the edge of one weight in the drawing of the network, as the slides'
+     * {@code show_net} draws it: colour {@link EdgeStyle#RED} for {@code weight >= 0} and
+     * {@link EdgeStyle#BLUE} for {@code weight < 0}; width
+     * {@code MIN_WIDTH + (MAX_WIDTH - MIN_WIDTH) * |weight| / maxAbsWeight} (from {@link EdgeStyle#MIN_WIDTH}
+     * for 0 to {@link EdgeStyle#MAX_WIDTH} for the largest |weight|), and {@code MIN_WIDTH} when
+     * {@code maxAbsWeight} is 0 (a network whose weights are all 0).
+     *
+     * @param weight       a finite weight w
+     * @param maxAbsWeight the largest |w| of the network drawn, >= |weight|
+     */
+    EdgeStyle edge(double weight, double maxAbsWeight);
 
     /**
      * An implementation made of the given functions, for the self-check cells:

@@ -3,6 +3,7 @@ package org.nnlab.exercises;
 
 import java.util.Objects;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nnlab.plot.EdgeStyle;
 
 /**
  * A {@link ExplosionExercises} built from functions, one per method, for the self-check cells:
@@ -35,10 +36,17 @@ public final class ExplosionParts implements ExplosionExercises {
         boolean apply(double[] losses, int window, double tolerance);
     }
 
+    /** Exercise 5.5's function, shaped as {@link ExplosionExercises#edge}. */
+    @FunctionalInterface
+    public interface EdgeFn {
+        EdgeStyle apply(double weight, double maxAbsWeight);
+    }
+
     private FirstDivergedStepFn firstDivergedStep;
     private ScanRatesFn scanRates;
     private ExactWeightsFn exactWeights;
     private PlateauedFn plateaued;
+    private EdgeFn edge;
 
     ExplosionParts() {
     }
@@ -67,6 +75,12 @@ public final class ExplosionParts implements ExplosionExercises {
         return this;
     }
 
+    /** Exercise 5.5 from {@code f}; returns this. */
+    public ExplosionParts edge(EdgeFn f) {
+        edge = Objects.requireNonNull(f, "edge");
+        return this;
+    }
+
     @Override
     public int firstDivergedStep(double[] losses, double factor) {
         return given(firstDivergedStep, "5.1").apply(losses, factor);
@@ -85,6 +99,11 @@ public final class ExplosionParts implements ExplosionExercises {
     @Override
     public boolean plateaued(double[] losses, int window, double tolerance) {
         return given(plateaued, "5.4").apply(losses, window, tolerance);
+    }
+
+    @Override
+    public EdgeStyle edge(double weight, double maxAbsWeight) {
+        return given(edge, "5.5").apply(weight, maxAbsWeight);
     }
 
     private static <F> F given(F f, String exercise) {

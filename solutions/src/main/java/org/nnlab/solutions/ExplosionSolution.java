@@ -76,4 +76,13 @@ public class ExplosionSolution implements ExplosionExercises {
         return before - now < tolerance * before;
         // END SOLUTION
     }
+
+    // Exercise 5.5
+    public EdgeStyle edge(double weight, double maxAbsWeight) {
+        // BEGIN SOLUTION
+        String colour = weight >= 0 ? EdgeStyle.RED : EdgeStyle.BLUE;
+        double share = maxAbsWeight > 0 ? Math.abs(weight) / maxAbsWeight : 0;   // |w| / max |w|, in [0, 1]
+        return new EdgeStyle(colour, EdgeStyle.MIN_WIDTH + (EdgeStyle.MAX_WIDTH - EdgeStyle.MIN_WIDTH) * share);
+        // END SOLUTION
+    }
 }

@@ -10,6 +10,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nnlab.exercises.ExerciseCheck;
 import org.nnlab.exercises.ExplosionChecks;
 import org.nnlab.exercises.ExplosionExercises;
+import org.nnlab.plot.EdgeStyle;
 
 /**
  * Known-buggy submissions of notebook 05 fail exactly the checks meant to catch them. Each bug is the
@@ -137,5 +138,57 @@ class BuggyExplosionTest {
             }
         };
         assertEquals(checksOf("5.4"), failing(bug));
+    }
+
+    @Test
+    @DisplayName("0 drawn blue (w > 0 for red) fails only the colour check of 5.5")
+    void zeroIsBlue() {
+        var bug = new ExplosionSolution() {
+            @Override public EdgeStyle edge(double weight, double maxAbsWeight) {
+                EdgeStyle right = super.edge(weight, maxAbsWeight);
+                return new EdgeStyle(weight > 0 ? EdgeStyle.RED : EdgeStyle.BLUE, right.width());
+            }
+        };
+        assertEquals(Set.of(name("5.5", 0)), failing(bug));
+        assertEquals("the colour of edge(0, 2) (EdgeStyle.RED): expected #d62728 but was #1f77b4", message(bug, "5.5", 0));
+    }
+
+    @Test
+    @DisplayName("a width from the signed weight (no |w|) fails only the width check, and the message says to take |weight|")
+    void widthFromSignedWeight() {
+        var bug = new ExplosionSolution() {
+            @Override public EdgeStyle edge(double weight, double maxAbsWeight) {
+                double share = maxAbsWeight > 0 ? weight / maxAbsWeight : 0;
+                return new EdgeStyle(super.edge(weight, maxAbsWeight).colour(),
+                        EdgeStyle.MIN_WIDTH + (EdgeStyle.MAX_WIDTH - EdgeStyle.MIN_WIDTH) * share);
+            }
+        };
+        assertEquals(Set.of(name("5.5", 1)), failing(bug));
+        assertTrue(message(bug, "5.5", 1).contains("Hint: a width comes from the magnitude |weight| (Math.abs)"), message(bug, "5.5", 1));
+    }
+
+    @Test
+    @DisplayName("dividing by a largest |w| of 0 (NaN) fails only the check of the all-zero network, with a hint")
+    void divisionByZero() {
+        var bug = new ExplosionSolution() {
+            @Override public EdgeStyle edge(double weight, double maxAbsWeight) {
+                return new EdgeStyle(super.edge(weight, maxAbsWeight).colour(),
+                        EdgeStyle.MIN_WIDTH + (EdgeStyle.MAX_WIDTH - EdgeStyle.MIN_WIDTH) * Math.abs(weight) / maxAbsWeight);
+            }
+        };
+        assertEquals(Set.of(name("5.5", 2)), failing(bug));
+        assertTrue(message(bug, "5.5", 2).contains("expected a finite width >= 0 but was NaN"), message(bug, "5.5", 2));
+    }
+
+    @Test
+    @DisplayName("widths from 0 instead of MIN_WIDTH fail the width checks of 5.5, not the colour")
+    void noMinimumWidth() {
+        var bug = new ExplosionSolution() {
+            @Override public EdgeStyle edge(double weight, double maxAbsWeight) {
+                double share = maxAbsWeight > 0 ? Math.abs(weight) / maxAbsWeight : 0;
+                return new EdgeStyle(super.edge(weight, maxAbsWeight).colour(), EdgeStyle.MAX_WIDTH * share);
+            }
+        };
+        assertEquals(Set.of(name("5.5", 1), name("5.5", 2)), failing(bug));
     }
 }

@@ -3,6 +3,7 @@ package org.nnlab.grader.hidden;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nnlab.exercises.ExplosionChecks;
 import org.nnlab.exercises.ExplosionExercises;
 import org.nnlab.exercises.Expect;
 import org.nnlab.grader.Graded;
@@ -11,6 +12,7 @@ import org.nnlab.loss.SquaredError;
 import org.nnlab.nn.Linear;
 import org.nnlab.nn.Relu;
 import org.nnlab.nn.Sequential;
+import org.nnlab.plot.EdgeStyle;
 
 /** Hidden tests of notebook 05: run only when grading, not by the notebook's self-checks. */
 public class ExplosionHidden {
@@ -23,6 +25,15 @@ public class ExplosionHidden {
     void negativeInfinityAndSingleLoss() {
         Expect.equal(1, e.firstDivergedStep(new double[] {3, Double.NEGATIVE_INFINITY}, 1000), "firstDivergedStep([3, -Infinity], 1000)");
         Expect.equal(-1, e.firstDivergedStep(new double[] {3}, 1000), "firstDivergedStep([3], 1000)");
+    }
+
+    @Test
+    @Graded(exercise = "5.5", points = 1, visibility = "hidden")
+    @DisplayName("the width depends on |w| / (largest |w|) only, whatever the scale: edge(-0.001, 0.004) is blue and 1.225 wide")
+    void edgeOfASmallNetwork() {
+        ExplosionChecks.expectColour(EdgeStyle.BLUE, e, -0.001, 0.004);
+        ExplosionChecks.expectWidth(EdgeStyle.MIN_WIDTH + (EdgeStyle.MAX_WIDTH - EdgeStyle.MIN_WIDTH) / 4, e, -0.001, 0.004);
+        ExplosionChecks.expectWidth(EdgeStyle.MAX_WIDTH, e, -300, 300);
     }
 
     @Test

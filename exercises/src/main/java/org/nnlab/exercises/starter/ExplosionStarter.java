@@ -50,4 +50,10 @@ public class ExplosionStarter implements ExplosionExercises {
         // your code here
         throw new UnsupportedOperationException("Exercise 5.4: not implemented yet");
     }
+
+    // Exercise 5.5
+    public EdgeStyle edge(double weight, double maxAbsWeight) {
+        // your code here
+        throw new UnsupportedOperationException("Exercise 5.5: not implemented yet");
+    }
 }
