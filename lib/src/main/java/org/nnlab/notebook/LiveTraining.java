@@ -23,13 +23,17 @@ import org.nnlab.train.Trainer;
  * trainer.addCallback(new LiveTraining(data)).fit(data, 300, 20);
  * }</pre>
  *
- * <p>Cost: the picture is redrawn at most every {@code seconds} (0.5 by default), the update uses the
- * display the progress bar uses (JJava's {@code updateDisplay}, Jupyter's {@code update_display_data}); a
+ * <p>Cost: the picture is redrawn at most every {@code seconds} (0.5 by default), and never in more than
+ * a tenth of the training's time: after a redraw that took d, the next waits at least 9 d (a busy machine
+ * draws less often instead of training slower). The update uses the display the progress bar uses (JJava's {@code updateDisplay}, Jupyter's {@code update_display_data}); a
  * frame of the replay is kept {@code frames} times (40 by default), evenly over the steps, so that the
  * saved replay is the same from run to run. On a terminal (no notebook) nothing is drawn live; the replay
  * is shown once at the end as a text line.
  */
 public final class LiveTraining implements Callback {
+
+    /** Training time per unit of drawing time, at least: drawing takes at most 1 / (1 + 9) of the time. */
+    static final long TRAINING_PER_DRAWING = 9;
 
     private final Dataset data;
     private final long redrawMillis;
@@ -38,6 +42,8 @@ public final class LiveTraining implements Callback {
     private TrainingReplay replay;
     private String id;
     private long lastDrawn;
+    private long lastCost;
+    private long trainingPerDrawing = TRAINING_PER_DRAWING;
     private int updates;
 
     /** Network and loss, redrawn at most every half second, 40 frames kept for the replay. */
@@ -74,6 +80,12 @@ public final class LiveTraining implements Callback {
         this.display = display;
     }
 
+    /** Redraws whenever the interval has passed, however long drawing takes (tests: one redraw per batch). */
+    LiveTraining ignoringDrawingTime() {
+        trainingPerDrawing = 0;
+        return this;
+    }
+
     /** The replay of the last training (null before the first): show it again in another cell. */
     public TrainingReplay replay() {
         return replay;
@@ -90,6 +102,7 @@ public final class LiveTraining implements Callback {
         replay = TrainingReplay.of(data, steps, maxFrames);
         replay.record(trainer.model(), 0, 0, Double.NaN, false);
         updates = 0;
+        lastCost = 0;
         id = null;
         if (display.updatesInPlace()) {
             id = display.show(live(trainer, 0, Double.NaN, true));
@@ -104,10 +117,11 @@ public final class LiveTraining implements Callback {
             replay.record(trainer.model(), step, trainer.epoch(), loss, true);
         }
         long now = millis();
-        if (id != null && now - lastDrawn >= redrawMillis) {
+        if (id != null && now - lastDrawn >= Math.max(redrawMillis, trainingPerDrawing * lastCost)) {
             display.update(id, live(trainer, step, loss, true));
             updates++;
-            lastDrawn = millis();   // after drawing: a slow draw never takes more than half the time
+            lastDrawn = millis();
+            lastCost = lastDrawn - now;
         }
     }
 

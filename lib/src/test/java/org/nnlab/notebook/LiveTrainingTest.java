@@ -40,7 +40,7 @@ class LiveTrainingTest {
     @DisplayName("one output area: the picture at the start, redrawn in place, the replay at the end")
     void oneAreaRedrawnInPlace() throws Exception {
         var display = new LiveProgressTest.Recorder();
-        var live = new LiveTraining(MOONS, 1e-9, 10, display);   // redrawn after every batch
+        var live = new LiveTraining(MOONS, 1e-9, 10, display).ignoringDrawingTime();   // after every batch
         trainer().addCallback(live).fit(MOONS, 8, 8);
         assertEquals(1, display.shown.size(), "one area");
         assertTrue(display.shown.get(0).startsWith("training: epoch 0/8, step 0"), display.shown.get(0));
@@ -81,7 +81,7 @@ class LiveTrainingTest {
                 return true;
             }
         };
-        trainer().addCallback(new LiveTraining(MOONS, 1e-9, 10, display)).fit(MOONS, 1, 8);
+        trainer().addCallback(new LiveTraining(MOONS, 1e-9, 10, display).ignoringDrawingTime()).fit(MOONS, 1, 8);
         assertTrue(display.text.get(3).startsWith("training: epoch 1/1, step 3, loss 0."), display.text.get(3));
         assertTrue(display.html.get(3).startsWith("<div class=\"nnlab-picture nnlab-live\"><img class=\"nnlab-static\""));
         assertTrue(!display.html.get(1).equals(display.html.get(2)), "the picture changes as the weights do");
@@ -97,10 +97,41 @@ class LiveTrainingTest {
     }
 
     @Test
+    @DisplayName("a redraw waits at least 9 times as long as the last one took: drawing takes at most a tenth of the time")
+    void drawingTimeBounded() {
+        var display = new Display() {
+            @Override
+            public String show(java.util.Map<String, String> bundle) {
+                return "area";
+            }
+
+            @Override
+            public boolean updatesInPlace() {
+                return true;
+            }
+
+            @Override
+            public void update(String id, java.util.Map<String, String> bundle) {
+                try {
+                    Thread.sleep(200);   // a slow notebook connection
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        };
+        var live = new LiveTraining(MOONS, 1e-9, 10, display);
+        long t = System.nanoTime();
+        trainer().addCallback(live).fit(MOONS, 8, 8);
+        double seconds = (System.nanoTime() - t) / 1e9;
+        // each redraw (>= 0.2 s) is followed by >= 1.8 s without one: at most 1 + seconds / 2 redraws, and the replay
+        assertTrue(live.updates() <= 2 + seconds / 2, live.updates() + " updates in " + seconds + " s");
+    }
+
+    @Test
     @DisplayName("watching does not change the training: the same losses with and without the view")
     void trainingUnchanged() {
         History plain = trainer().fit(MOONS, 6, 8);
-        History watched = trainer().addCallback(new LiveTraining(MOONS, 1e-9, 40, new LiveProgressTest.Recorder()))
+        History watched = trainer().addCallback(new LiveTraining(MOONS, 1e-9, 40, new LiveProgressTest.Recorder()).ignoringDrawingTime())
                 .fit(MOONS, 6, 8);
         assertEquals(plain.batchLosses(), watched.batchLosses());
     }

@@ -1,0 +1,119 @@
+"""The live learning view (org.nnlab.notebook.LiveTraining) as a notebook user meets it.
+
+KernelLiveTrainingTest: through the Jupyter protocol (jupyter_client, the installed "Java (nnlab)" kernel), a
+training with the view sends its picture once (display_data with a display_id) and then redraws it in place
+(update_display_data with the same display_id) while fit runs, at most about every `seconds`; the last
+update is the replay (Plotly's figure with frames and a slider, the static final frame as an image). It
+also prints, for the record (no timed assertion), the fit time with and without the view.
+
+The browser tests (JupyterLab in headless Chromium, fresh HOME, offline) are in LiveTrainingBrowserTest:
+the drawing changes during training, and the replay's slider works in the saved notebook opened with no
+kernel.
+"""
+import json
+import os
+import subprocess
+import time
+import unittest
+
+from jupyter_client.manager import start_new_kernel
+
+KERNEL = os.environ.get("NNLAB_KERNEL", "java-nnlab")
+PLOTLY = "application/vnd.plotly.v1+json"
+
+SETUP = (
+    "var data = Datasets.moons(200, 0.1, 1);\n"
+    "Sequential net() {\n"
+    "    return Sequential.of(new Linear(2, 8), new Tanh(), new Linear(8, 8), new Tanh(), new Linear(8, 1), new Sigmoid());\n"
+    "}\n"
+    "Trainer trainer(Sequential model) {\n"
+    "    return new Trainer(model, new BinaryCrossEntropy(), new Adam(model.parameters(), 0.02)).seed(1).quiet();\n"
+    "}")
+
+
+class KernelLiveTrainingTest(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.km, cls.kc = start_new_kernel(kernel_name=KERNEL, startup_timeout=300, stderr=subprocess.DEVNULL)
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.kc.stop_channels()
+        cls.km.shutdown_kernel(now=True)
+
+    def execute(self, code, timeout=300):
+        """Runs code; returns (status, the iopub messages of the request, stdout)."""
+        msg_id = self.kc.execute(code)
+        messages, out, deadline = [], [], time.monotonic() + timeout
+        while True:
+            msg = self.kc.get_iopub_msg(timeout=max(1, deadline - time.monotonic()))
+            if msg["parent_header"].get("msg_id") != msg_id:
+                continue
+            messages.append(msg)
+            if msg["msg_type"] == "stream" and msg["content"]["name"] == "stdout":
+                out.append(msg["content"]["text"])
+            if msg["msg_type"] == "error":
+                self.fail(f"the cell failed: {msg['content']['ename']}: {msg['content']['evalue']}")
+            if msg["msg_type"] == "status" and msg["content"]["execution_state"] == "idle":
+                break
+        while True:
+            reply = self.kc.get_shell_msg(timeout=timeout)
+            if reply["parent_header"].get("msg_id") == msg_id:
+                return reply["content"]["status"], messages, "".join(out)
+
+    def test_fit_redraws_the_view_in_place_and_ends_with_the_replay(self):
+        status, _, _ = self.execute(SETUP)
+        self.assertEqual("ok", status)
+        status, messages, out = self.execute(
+            "var live = new LiveTraining(data, 0.2, 30);\n"
+            "long t0 = System.nanoTime();\n"
+            "trainer(net()).addCallback(live).fit(data, 300, 20);\n"
+            "System.out.println(\"updates=\" + live.updates() + \" seconds=\" + (System.nanoTime() - t0) / 1e9);")
+        self.assertEqual("ok", status)
+        shown = [m for m in messages if m["msg_type"] == "display_data"
+                 and "nnlab-live" in m["content"]["data"].get("text/html", "")]
+        self.assertEqual(1, len(shown), "the view shows one output area")
+        display_id = shown[0]["content"]["transient"]["display_id"]
+        updates = [m for m in messages if m["msg_type"] == "update_display_data"
+                   and m["content"]["transient"]["display_id"] == display_id]
+        reported = int(out.split("updates=")[1].split()[0])
+        seconds = float(out.split("seconds=")[1].split()[0])
+        print(f"\nLiveTraining: {len(updates)} update_display_data in {seconds:.1f} s of fit (3000 steps)")
+        self.assertEqual(reported, len(updates), "every redraw the view counted reached the notebook")
+        self.assertGreaterEqual(len(updates), 2, "redrawn during fit, then the replay")
+        self.assertLess(len(updates), 3000 / 4, "bounded by time, never one redraw per batch")
+        live = [u["content"]["data"] for u in updates[:-1]]
+        self.assertTrue(all('<img class="nnlab-static"' in d["text/html"] for d in live))
+        self.assertTrue(all(d["text/plain"].startswith("training: epoch ") for d in live), live[0]["text/plain"])
+        final = updates[-1]["content"]["data"]
+        self.assertIn(PLOTLY, final)
+        figure = final[PLOTLY]
+        figure = json.loads(figure) if isinstance(figure, str) else figure
+        self.assertEqual(31, len(figure["frames"]), "the start and 30 frames over 3000 steps")
+        self.assertEqual(31, len(figure["layout"]["sliders"][0]["steps"]))
+        self.assertIn('<img class="nnlab-static"', final["text/html"])
+        self.assertTrue(final["image/svg+xml"].startswith("<svg"))
+
+    def test_fit_time_with_and_without_the_view(self):
+        """Not an assertion on time: the figures go to the test's output (and docs/figures.md)."""
+        status, _, _ = self.execute(SETUP)
+        self.assertEqual("ok", status)
+        status, _, out = self.execute(
+            "trainer(net()).fit(data, 50, 20);   // warm-up\n"
+            "double[] plain = new double[3], watched = new double[3];\n"
+            "for (int r = 0; r < 3; r++) {\n"
+            "    long t = System.nanoTime();\n"
+            "    trainer(net()).fit(data, 300, 20);\n"
+            "    plain[r] = (System.nanoTime() - t) / 1e9;\n"
+            "    t = System.nanoTime();\n"
+            "    trainer(net()).addCallback(new LiveTraining(data)).fit(data, 300, 20);\n"
+            "    watched[r] = (System.nanoTime() - t) / 1e9;\n"
+            "}\n"
+            "System.out.println(\"plain=\" + Arrays.toString(plain) + \" watched=\" + Arrays.toString(watched));")
+        self.assertEqual("ok", status)
+        print(f"\nLiveTraining cost, 3000 steps of a 2-8-8-1 net on 200 moons (3 runs): {out.strip()}")
+        self.assertIn("watched=", out)
+
+
+if __name__ == "__main__":
+    unittest.main()
