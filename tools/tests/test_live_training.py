@@ -115,5 +115,130 @@ class KernelLiveTrainingTest(unittest.TestCase):
         self.assertIn("watched=", out)
 
 
+import pathlib  # noqa: E402
+import shutil  # noqa: E402
+import sys  # noqa: E402
+import tempfile  # noqa: E402
+
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
+from test_figures import chromium  # noqa: E402
+from test_figures_live import CI, Server, free_port, playwright_dir, PLAYWRIGHT, NODE_DIR  # noqa: E402
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+FIXTURE = ROOT / "tools" / "tests" / "notebooks" / "live-training.ipynb"
+DRIVER = ROOT / "tools" / "tests" / "live_training.js"
+OUT = ROOT / "build" / "live-training"
+TIMEOUT = 420  # seconds per browser run, all included
+
+
+class LiveServer(Server):
+    """JupyterLab as students start it (./nnlab lab) on a fresh copy of the fixture (mode "live"), or, for
+    mode "stored", on the notebook saved by the live run, with a fresh HOME and no kernel allowed to start
+    (KernelSpecManager.allowed_kernelspecs names none that exists): the notebook is read, not run."""
+
+    def __init__(self, mode, work, notebook):  # noqa: super().__init__ is replaced: another folder and command
+        self.ui, self.port, self.token = mode, free_port(), "nnlab-livetrain-" + os.urandom(8).hex()
+        self.dir = work / mode
+        self.dir.mkdir(parents=True)
+        shutil.copy(notebook, self.dir / FIXTURE.name)
+        self.log_path = OUT / f"{mode}-server.log"
+        env = {k: v for k, v in os.environ.items() if not k.startswith("JUPYTER_")}
+        common = ["--no-browser", f"--port={self.port}", "--ip=127.0.0.1", f"--notebook-dir={self.dir}",
+                  f"--LabApp.workspaces_dir={work / ('workspaces-' + mode)}", "--LabApp.expose_app_in_browser=True"]
+        if mode == "live":
+            cmd = [str(ROOT / "nnlab"), "lab", f"--ServerApp.token={self.token}", *common]
+        else:
+            home = work / "home-stored"
+            home.mkdir()
+            env["HOME"] = str(home)
+            root = ["--allow-root"] if os.geteuid() == 0 else []
+            cmd = [str(ROOT / ".venv" / "bin" / "python"), "-m", "jupyterlab", f"--IdentityProvider.token={self.token}",
+                   *common, "--LabApp.news_url=None",
+                   "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
+                   "--KernelSpecManager.allowed_kernelspecs=nnlab-no-kernel", *root]
+        self.log = open(self.log_path, "w")
+        self.proc = subprocess.Popen(cmd, cwd=self.dir, env=env, stdout=self.log, stderr=subprocess.STDOUT,
+                                     stdin=subprocess.DEVNULL, start_new_session=True)
+
+
+def drive(server, playwright, work, mode):
+    server.wait_up(90)
+    config = {"chromium": chromium(), "playwright": str(playwright), "base": server.base, "token": server.token,
+              "mode": mode, "notebook": FIXTURE.name, "screenshot": str(OUT / f"{mode}.png"),
+              "profile": str(work / f"profile-{mode}"), "timeout": TIMEOUT - 30}
+    done = subprocess.run(["node", str(DRIVER), json.dumps(config)], capture_output=True, text=True, timeout=TIMEOUT)
+    (OUT / f"{mode}-driver.log").write_text(done.stderr)
+    if done.returncode != 0:
+        raise AssertionError(f"the browser driver failed ({done.returncode}):\n{done.stderr[-3000:]}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+@unittest.skipUnless((chromium() and shutil.which("node")) or CI,
+                     "headless Chromium or node is not installed (Debian: apt-get install chromium nodejs npm)")
+class LiveTrainingBrowserTest(unittest.TestCase):
+    """In JupyterLab (headless Chromium, offline): the drawing changes while the training runs; the replay's
+    slider works live, and in the saved notebook opened with no kernel."""
+
+    @classmethod
+    def setUpClass(cls):
+        playwright = playwright_dir()
+        if playwright is None:
+            message = f"npm could not install {PLAYWRIGHT} into {NODE_DIR}"
+            if CI:
+                raise AssertionError(message)
+            raise unittest.SkipTest(message)
+        if OUT.exists():
+            shutil.rmtree(OUT)
+        OUT.mkdir(parents=True)
+        work = pathlib.Path(tempfile.mkdtemp(prefix="nnlab-livetrain-"))
+        cls.results = {}
+        try:
+            server = LiveServer("live", work, FIXTURE)
+            try:
+                cls.results["live"] = drive(server, playwright, work, "live")
+            finally:
+                server.stop()
+            saved = work / "live" / FIXTURE.name
+            shutil.copy(saved, OUT / "saved.ipynb")
+            server = LiveServer("stored", work, saved)
+            try:
+                cls.results["stored"] = drive(server, playwright, work, "stored")
+            finally:
+                server.stop()
+        except Exception as e:  # noqa: BLE001 - reported by the tests that read it
+            cls.results.setdefault("error", f"{type(e).__name__}: {e}")
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
+
+    def result(self, mode):
+        if mode not in self.results:
+            self.fail(self.results.get("error", f"no {mode} result"))
+        r = self.results[mode]
+        self.assertEqual([], r["blocked"], f"{mode}: requests that tried to leave 127.0.0.1")
+        self.assertFalse([e for e in r["errors"] if "plotly" in e.lower()], f"{mode}: page errors {r['errors']}")
+        return r
+
+    def check_slider(self, mode, replay):
+        before, after = replay["before"], replay["after"]
+        self.assertEqual(31, before["frames"], f"{mode}: the replay's frames (start + 30) {before}")
+        self.assertEqual(31, before["sliderSteps"], f"{mode}: {before}")
+        self.assertIn("step 2000", before["caption"], f"{mode}: the replay opens on the last frame")
+        self.assertIn(", start", after["caption"], f"{mode}: the slider moved to the start")
+        self.assertIsNotNone(before["heatmap"], f"{mode}: the decision surface is drawn")
+        self.assertNotEqual(before["heatmap"], after["heatmap"], f"{mode}: the surface changed with the slider")
+
+    def test_the_drawing_changes_while_training(self):
+        r = self.result("live")
+        self.assertGreaterEqual(r["livePictures"], 3, f"different live pictures seen during fit: {r}")
+
+    def test_the_replay_slider_works_after_training(self):
+        self.check_slider("live", self.result("live")["replay"])
+
+    def test_the_replay_works_in_the_saved_notebook_with_no_kernel(self):
+        r = self.result("stored")
+        self.assertEqual([], r["kernels"], "no kernel ran")
+        self.check_slider("stored", r["replay"])
+
+
 if __name__ == "__main__":
     unittest.main()
