@@ -91,7 +91,9 @@ async function checkReplay(page, left) {
     return { frames: p._transitionData && p._transitionData._frames ? p._transitionData._frames.length : 0,
       sliderSteps: p.layout && p.layout.sliders ? p.layout.sliders[0].steps.length : 0,
       caption, heatmap: heatmap ? heatmap.getAttribute('href').length + ':' + heatmap.getAttribute('href').slice(-80) : null,
-      edges: p.querySelectorAll('g.scatterlayer g.trace').length };
+      edges: p.querySelectorAll('g.scatterlayer g.trace').length,
+      size: [Math.round(p.getBoundingClientRect().width), Math.round(p.getBoundingClientRect().height)],
+      area: (() => { const o = p.closest('.jp-OutputArea'); const r = o.getBoundingClientRect(); return [Math.round(r.width), Math.round(r.height), o.parentElement.className]; })() };
   });
   const before = await read();
   const rail = await page.$('.jp-RenderedPlotly .slider-container .slider-rail-touch-rect');
@@ -103,6 +105,8 @@ async function checkReplay(page, left) {
   }, null, { timeout: 10000, polling: 200 }).catch(() => log('the caption did not change to the start'));
   await page.waitForTimeout(500);
   const after = await read();
+  await plot.screenshot({ path: config.screenshot.replace(/\.png$/, '-replay.png') }).catch((x) => log('no element screenshot', x.message));
+  after.rect = await page.evaluate(() => { const r = document.querySelector('.jp-RenderedPlotly').getBoundingClientRect(); return [r.x, r.y, r.width, r.height]; });
   await page.screenshot({ path: config.screenshot });
   return { before, after };
 }

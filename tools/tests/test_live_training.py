@@ -226,6 +226,8 @@ class LiveTrainingBrowserTest(unittest.TestCase):
         self.assertIn(", start", after["caption"], f"{mode}: the slider moved to the start")
         self.assertIsNotNone(before["heatmap"], f"{mode}: the decision surface is drawn")
         self.assertNotEqual(before["heatmap"], after["heatmap"], f"{mode}: the surface changed with the slider")
+        self.assertGreater(before["size"][0], 600, f"{mode}: the replay is shown {before}")
+        self.assertGreater(before["size"][1], 400, f"{mode}: the replay is shown {before}")
 
     def test_the_drawing_changes_while_training(self):
         r = self.result("live")

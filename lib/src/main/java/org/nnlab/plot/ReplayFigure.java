@@ -24,6 +24,9 @@ import java.util.Map;
 final class ReplayFigure {
 
     static final int WIDTHS = 4;
+    /** The figure's size in pixels: about a notebook's output width. */
+    static final int WIDTH = 840;
+    static final int HEIGHT = 480;
     static final String POSITIVE = "#d62728";
     static final String NEGATIVE = "#1f77b4";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -159,7 +162,11 @@ final class ReplayFigure {
         boolean surface = replay.hasSurface();
         double netEnd = surface ? 0.32 : 0.5;
         Map<String, Object> layout = new LinkedHashMap<>();
-        layout.put("height", 480);
+        // a fixed size: Plotly.Plots.resize (called by JupyterLab's renderer on updates) then leaves the figure
+        // alone; with the height alone it re-measured the output area during an animation and collapsed to 0
+        layout.put("width", WIDTH);
+        layout.put("height", HEIGHT);
+        layout.put("autosize", false);
         layout.put("margin", obj("t", 60, "r", 20, "b", 40, "l", 50));
         layout.put("showlegend", false);
         layout.put("xaxis", obj("domain", List.of(0, netEnd), "range", List.of(-0.1, 1.1), "visible", false, "fixedrange", true));
