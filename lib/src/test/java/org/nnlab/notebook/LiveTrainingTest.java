@@ -148,6 +148,20 @@ class LiveTrainingTest {
     }
 
     @Test
+    @DisplayName("a training that explodes still ends with its replay (non-finite weights and losses drawn as gaps)")
+    void explodingTraining() throws Exception {
+        var display = new LiveProgressTest.Recorder();
+        var model = Sequential.of(new Linear(2, 4), new Tanh(), new Linear(4, 1));
+        var live = new LiveTraining(MOONS, 1e-9, 10, display).ignoringDrawingTime();
+        History h = new Trainer(model, new org.nnlab.loss.MeanSquaredError(), new Sgd(model.parameters(), 1e3)).quiet()
+                .allowDivergence().addCallback(live).fit(MOONS, 50, 8);
+        assertEquals(org.nnlab.train.StopReason.DIVERGED, h.stopReason());
+        var figure = new ObjectMapper().readTree(display.last.get("application/vnd.plotly.v1+json"));
+        assertTrue(figure.get("frames").size() >= 2, figure.get("frames").size() + " frames");
+        assertTrue(display.last.get("image/svg+xml").startsWith("<svg"));
+    }
+
+    @Test
     void invalidArgumentsAreExplained() {
         var e = assertThrows(IllegalArgumentException.class, () -> new LiveTraining(MOONS, 0, 40));
         assertEquals("LiveTraining: expected seconds > 0 between redraws but was 0.0.\n"
