@@ -90,6 +90,7 @@ class KernelLiveTrainingTest(unittest.TestCase):
         figure = final[PLOTLY]
         figure = json.loads(figure) if isinstance(figure, str) else figure
         self.assertEqual(31, len(figure["frames"]), "the start and 30 frames over 3000 steps")
+        print(f"LiveTraining: the replay's Plotly JSON is {len(json.dumps(figure)) / 1000:.0f} KB for 31 frames")
         self.assertEqual(31, len(figure["layout"]["sliders"][0]["steps"]))
         self.assertIn('<img class="nnlab-static"', final["text/html"])
         self.assertTrue(final["image/svg+xml"].startswith("<svg"))
