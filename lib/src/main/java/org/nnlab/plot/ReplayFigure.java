@@ -47,7 +47,7 @@ final class ReplayFigure {
         double scale = largestWeight(frames);
         List<Integer> sizes = replay.layerSizes();
         TrainingFrame last = frames.get(frames.size() - 1);
-        List<Object> data = new ArrayList<>(changing(replay, last, scale));
+        List<Object> data = new ArrayList<>(changing(replay, last, scale, true));
         List<Integer> changingIndices = new ArrayList<>();
         for (int i = 0; i < data.size(); i++) {
             changingIndices.add(i);
@@ -64,7 +64,7 @@ final class ReplayFigure {
         List<Object> frameList = new ArrayList<>();
         List<Object> steps = new ArrayList<>();
         for (TrainingFrame f : frames) {
-            frameList.add(obj("name", f.label(), "data", changing(replay, f, scale), "traces", changingIndices,
+            frameList.add(obj("name", f.label(), "data", changing(replay, f, scale, false), "traces", changingIndices,
                     "layout", obj("annotations", annotations(replay, f, sizes))));
             steps.add(obj("label", f.step() == 0 ? "0" : Long.toString(f.step()), "method", "animate",
                     "args", List.of(List.of(f.label()), obj("mode", "immediate", "frame", obj("duration", 0, "redraw", true),
@@ -78,13 +78,17 @@ final class ReplayFigure {
         return figure;
     }
 
-    /** The traces a frame changes, in a fixed order: 2 x WIDTHS edge classes, the surface, the loss marker. */
-    private static List<Object> changing(TrainingReplay replay, TrainingFrame f, double scale) {
+    /**
+     * The traces a frame changes, in a fixed order: 2 x WIDTHS edge classes, the surface, the loss marker. A
+     * frame's surface carries its values only (Plotly merges a frame into the trace: the grid and colours stay).
+     */
+    private static List<Object> changing(TrainingReplay replay, TrainingFrame f, double scale, boolean full) {
         List<Object> traces = new ArrayList<>(edges(f, scale));
         if (replay.hasSurface()) {
-            traces.add(trace("P(class 1)", "x2", "y2", "heatmap", "x", round(replay.gridX(), 4),
+            traces.add(full ? trace("P(class 1)", "x2", "y2", "heatmap", "x", round(replay.gridX(), 4),
                     "y", round(replay.gridY(), 4), "z", grid(f.surface()), "zmin", 0, "zmax", 1,
-                    "colorscale", Colors.plotlyScale("Classes"), "showscale", false, "hoverinfo", "x+y+z"));
+                    "colorscale", Colors.plotlyScale("Classes"), "showscale", false, "hoverinfo", "x+y+z")
+                    : trace("P(class 1)", "x2", "y2", "heatmap", "z", grid(f.surface())));
         }
         traces.add(trace("now", "x3", "y3", "scatter", "mode", "markers", "x", List.of(f.step()),
                 "y", Double.isFinite(f.loss()) ? List.of(roundOne(f.loss(), 4)) : java.util.Collections.singletonList(null),

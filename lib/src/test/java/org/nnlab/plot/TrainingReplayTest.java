@@ -76,8 +76,11 @@ class TrainingReplayTest {
         }
         // ... and the figure as stored shows the last frame
         for (int i = 0; i < changing; i++) {
-            assertEquals(frames.get(2).get("data").get(i), fig.get("data").get(i), "trace " + i);
+            JsonNode framed = frames.get(2).get("data").get(i);
+            JsonNode shown = fig.get("data").get(i);
+            framed.fieldNames().forEachRemaining(key -> assertEquals(framed.get(key), shown.get(key), "trace " + key));
         }
+        assertTrue(fig.get("data").get(2 * ReplayFigure.WIDTHS).has("colorscale"), "the surface's grid and colours");
         assertTrue(fig.get("layout").get("annotations").get(0).get("text").asText().startsWith("Network [2, 1], step 10 (epoch 2, loss 0.1"));
     }
 
