@@ -13,6 +13,8 @@ import org.nnlab.check.Args;
  *   <li>{@link #rectangles()}: the 512 binary 3x3 images, labelled 1 when they show one filled rectangle.</li>
  *   <li>{@link #random(long)}: inputs and targets that are independent noise: nothing to learn.</li>
  *   <li>{@link #structured(double, long)}: targets that are a linear function of the inputs plus noise.</li>
+ *   <li>{@link #xor(int, double, long)}, {@link #moons(int, double, long)}, {@link #spirals(int, double, long)}:
+ *   two inputs, two classes, as in TensorFlow Playground: a plane a network can colour.</li>
  *   <li>{@link #mnist(int, int)}, {@link #fashionMnist(int, int)}: the IDX files prepared by {@code ./nnlab setup}.</li>
  * </ul>
  *
@@ -131,6 +133,98 @@ public final class Datasets {
         }
         return new Dataset(Nd4j.create(x, new long[] {n, 6}, DataType.DOUBLE),
                 Nd4j.create(y, new long[] {n, 2}, DataType.DOUBLE));
+    }
+
+    /** Turns of each arm of {@link #spirals}: 1.75, as in TensorFlow Playground. */
+    public static final double SPIRAL_TURNS = 1.75;
+
+    /**
+     * The XOR problem: n points (x, y) uniform in the square [-1, 1]^2, class 1 when exactly one
+     * coordinate is positive ({@code x * y < 0}), else 0; then Gaussian noise N(0, noise^2) is added to
+     * both coordinates (the label stays the clean point's). No straight line separates the classes: a
+     * network needs a hidden layer.
+     *
+     * <p>Features {@code [n, 2]}, labels {@code [n, 1]} in {0, 1}.
+     *
+     * @param noise the standard deviation of the noise on each coordinate, >= 0 (0.1 is a little)
+     * @throws IllegalArgumentException when n <= 0 or noise < 0
+     */
+    public static Dataset xor(int n, double noise, long seed) {
+        checkPlane("Datasets.xor", n, noise);
+        Random random = new Random(seed);
+        double[] xy = new double[2 * n];
+        double[] label = new double[n];
+        for (int i = 0; i < n; i++) {
+            double x = 2 * random.nextDouble() - 1;
+            double y = 2 * random.nextDouble() - 1;
+            label[i] = x * y < 0 ? 1 : 0;
+            xy[2 * i] = x + noise * random.nextGaussian();
+            xy[2 * i + 1] = y + noise * random.nextGaussian();
+        }
+        return plane(xy, label);
+    }
+
+    /**
+     * Two interleaving half circles ("two moons", as scikit-learn's {@code make_moons}): sample i has
+     * class {@code i % 2} and an angle t uniform in [0, pi]; class 0 lies on the upper half circle
+     * {@code (cos t, sin t)}, class 1 on the lower one shifted right and down, {@code (1 - cos t, 0.5 - sin t)};
+     * then Gaussian noise N(0, noise^2) is added to both coordinates.
+     *
+     * <p>Features {@code [n, 2]}, labels {@code [n, 1]} in {0, 1}; half of each class (class 0 gets
+     * the odd one out).
+     *
+     * @param noise the standard deviation of the noise on each coordinate, >= 0 (0.1 is a little)
+     * @throws IllegalArgumentException when n <= 0 or noise < 0
+     */
+    public static Dataset moons(int n, double noise, long seed) {
+        checkPlane("Datasets.moons", n, noise);
+        Random random = new Random(seed);
+        double[] xy = new double[2 * n];
+        double[] label = new double[n];
+        for (int i = 0; i < n; i++) {
+            double t = Math.PI * random.nextDouble();
+            label[i] = i % 2;
+            xy[2 * i] = (i % 2 == 0 ? Math.cos(t) : 1 - Math.cos(t)) + noise * random.nextGaussian();
+            xy[2 * i + 1] = (i % 2 == 0 ? Math.sin(t) : 0.5 - Math.sin(t)) + noise * random.nextGaussian();
+        }
+        return plane(xy, label);
+    }
+
+    /**
+     * Two intertwined spirals, as in TensorFlow Playground: sample i has class {@code c = i % 2} and a
+     * radius r uniform in [0, 1); it lies at angle {@code theta = 2 pi 1.75 r + pi c}, i.e.
+     * {@code (r cos theta, r sin theta)}: each arm turns 1.75 times ({@link #SPIRAL_TURNS}) and the two arms
+     * are half a turn apart. Then Gaussian noise N(0, noise^2) is added to both coordinates.
+     *
+     * <p>Features {@code [n, 2]} in about [-1, 1]^2, labels {@code [n, 1]} in {0, 1}.
+     *
+     * @param noise the standard deviation of the noise on each coordinate, >= 0 (0.05 is a little)
+     * @throws IllegalArgumentException when n <= 0 or noise < 0
+     */
+    public static Dataset spirals(int n, double noise, long seed) {
+        checkPlane("Datasets.spirals", n, noise);
+        Random random = new Random(seed);
+        double[] xy = new double[2 * n];
+        double[] label = new double[n];
+        for (int i = 0; i < n; i++) {
+            double r = random.nextDouble();
+            double theta = 2 * Math.PI * SPIRAL_TURNS * r + Math.PI * (i % 2);
+            label[i] = i % 2;
+            xy[2 * i] = r * Math.cos(theta) + noise * random.nextGaussian();
+            xy[2 * i + 1] = r * Math.sin(theta) + noise * random.nextGaussian();
+        }
+        return plane(xy, label);
+    }
+
+    private static void checkPlane(String where, int n, double noise) {
+        Args.require(n > 0, where, "a number of points n > 0", n, "e.g. 200.");
+        Args.require(noise >= 0 && Double.isFinite(noise), where, "a noise standard deviation >= 0", noise,
+                "0 puts every point on its curve; 0.1 blurs the classes a little.");
+    }
+
+    private static Dataset plane(double[] xy, double[] label) {
+        return new Dataset(Nd4j.create(xy, new long[] {label.length, 2}, DataType.DOUBLE),
+                Nd4j.create(label, new long[] {label.length, 1}, DataType.DOUBLE));
     }
 
     /**

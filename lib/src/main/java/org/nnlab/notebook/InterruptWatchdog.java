@@ -2,6 +2,7 @@ package org.nnlab.notebook;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.nnlab.check.Args;
 
 /**
  * Stops a notebook cell that ignores an interrupt, so that a student's endless loop does not keep
@@ -40,9 +41,8 @@ public final class InterruptWatchdog {
      */
     public static synchronized void start(String prefix) {
         if (prefix == null || prefix.isBlank()) {
-            throw new IllegalArgumentException("InterruptWatchdog.start: expected the name prefix of the threads that"
-                    + " run notebook cells but was " + (prefix == null ? "null" : "\"" + prefix + "\"")
-                    + ".\nHint: JJava's cell threads are named \"jjava-exec-...\".");
+            throw Args.fail("InterruptWatchdog.start", "the name prefix of the threads that run notebook cells",
+                    prefix == null ? null : "\"" + prefix + "\"", "JJava's cell threads are named \"jjava-exec-...\".");
         }
         if (watchdog != null && watchdog.isAlive()) {
             return;

@@ -2,6 +2,7 @@ package org.nnlab.notebook;
 
 import java.util.Map;
 import org.nnlab.check.Args;
+import org.nnlab.plot.Displayable;
 
 /**
  * The hook between the lib and the notebook kernel. The kernel's start-up script installs a

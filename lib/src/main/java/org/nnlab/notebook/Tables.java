@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import org.nnlab.check.Args;
+import org.nnlab.plot.Displayable;
 import org.nnlab.metrics.ConfusionMatrix;
 import org.nnlab.nn.Sequential;
 import org.nnlab.plot.Plots;

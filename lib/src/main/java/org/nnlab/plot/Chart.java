@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.nnlab.notebook.Displayable;
 
 /**
  * A figure: a title, axis titles and {@link Series}, made by the pure functions of {@link Plots}.

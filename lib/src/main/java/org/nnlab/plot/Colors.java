@@ -3,6 +3,7 @@ package org.nnlab.plot;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.nnlab.check.Args;
 
 /**
  * The series palette and the colour maps: sequential (viridis, and light-to-dark reds and greens for
@@ -31,6 +32,13 @@ public final class Colors {
     private static final int[][] GREENS = {{229, 245, 224}, {161, 217, 155}, {65, 171, 93}, {35, 139, 69},
         {0, 90, 50}};
 
+    /**
+     * Pale blue (t = 0, class 0) - white (0.5) - pale orange (1, class 1): a classifier's answer over the
+     * plane, light enough that the class colours {@code series(0)} and {@code series(1)} stay visible on it.
+     */
+    private static final int[][] CLASSES = {{158, 196, 230}, {206, 224, 240}, {248, 248, 248}, {252, 216, 184},
+        {247, 180, 128}};
+
     private Colors() {
     }
 
@@ -49,7 +57,7 @@ public final class Colors {
         return interpolate(DIVERGING, t);
     }
 
-    /** A named colour map ("Viridis", "Reds", "Greens") at t in [0, 1] as 0xRRGGBB. */
+    /** A named colour map ("Viridis", "Reds", "Greens", "Classes") at t in [0, 1] as 0xRRGGBB. */
     public static int map(String name, double t) {
         return interpolate(stops(name), t);
     }
@@ -69,8 +77,9 @@ public final class Colors {
             case "Reds" -> REDS;
             case "Greens" -> GREENS;
             case "Viridis" -> VIRIDIS;
-            default -> throw new IllegalArgumentException("Colors.map: expected \"Viridis\", \"Reds\" or \"Greens\" but got \""
-                    + name + "\".");
+            case "Classes" -> CLASSES;
+            default -> throw Args.fail("Colors.map", "\"Viridis\", \"Reds\", \"Greens\" or \"Classes\"",
+                    "\"" + name + "\"", "the names are case-sensitive.");
         };
     }
 

@@ -3,7 +3,6 @@ package org.nnlab.plot;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.nnlab.notebook.Displayable;
 
 /**
  * A static picture drawn in Java as SVG (image grids, weight templates, network drawings): shown as

@@ -1,5 +1,7 @@
 package org.nnlab.plot;
 
+import org.nnlab.check.Args;
+
 /**
  * One data series of a {@link Chart}: what was plotted, kept as given so that tests and students
  * can read it back ({@code chart.series().get(0)}).
@@ -15,10 +17,8 @@ public sealed interface Series permits Series.Line, Series.Contour, Series.Heatm
     /** Points (x[i], y[i]) drawn as a line and/or markers; NaN values leave a gap. */
     record Line(String name, double[] x, double[] y, Mode mode, String color, boolean dashed) implements Series {
         public Line {
-            if (x.length != y.length) {
-                throw new IllegalArgumentException("Series.Line: expected as many x as y values but got "
-                        + x.length + " x and " + y.length + " y values.");
-            }
+            Args.require(x.length == y.length, "Series.Line", "as many x as y values",
+                    x.length + " x and " + y.length + " y values", "pair each x with its y, e.g. steps and losses.");
         }
     }
 
@@ -50,21 +50,20 @@ public sealed interface Series permits Series.Line, Series.Contour, Series.Heatm
         }
 
         static void checkGrid(String where, double[] x, double[] y, double[][] z) {
-            if (z.length != y.length || z.length > 0 && z[0].length != x.length) {
-                throw new IllegalArgumentException(where + ": expected z of shape [" + y.length + "][" + x.length
-                        + "] (rows = y, columns = x) but got [" + z.length + "][" + (z.length > 0 ? z[0].length : 0)
-                        + "].");
-            }
+            Args.require(z.length == y.length && (z.length == 0 || z[0].length == x.length), where,
+                    "z of shape [" + y.length + "][" + x.length + "] (rows = y, columns = x)",
+                    "[" + z.length + "][" + (z.length > 0 ? z[0].length : 0) + "]",
+                    "z[i][j] is the value at (x[j], y[i]): one row per y value.");
         }
     }
 
     /** One bar per label; {@code colors} may be null (then all in the first series colour). */
     record Bars(String name, String[] labels, double[] values, String[] colors) implements Series {
         public Bars {
-            if (labels.length != values.length || colors != null && colors.length != values.length) {
-                throw new IllegalArgumentException("Series.Bars: expected as many labels (and colours) as values but got "
-                        + labels.length + " labels and " + values.length + " values.");
-            }
+            Args.require(labels.length == values.length && (colors == null || colors.length == values.length),
+                    "Series.Bars", "as many labels (and colours) as values", labels.length + " labels, "
+                    + (colors == null ? "no" : colors.length + "") + " colours and " + values.length + " values",
+                    "one label per bar; pass null for the colours to use the first series colour.");
         }
     }
 }

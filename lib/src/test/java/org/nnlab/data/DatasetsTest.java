@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -113,5 +114,93 @@ class DatasetsTest {
         var e = assertThrows(IllegalArgumentException.class, () -> Datasets.oneHot(new int[] {3}, 3));
         assertEquals("Datasets.oneHot: expected class indices in [0, 3) but was classes[0] = 3.\n"
                 + "Hint: class indices start at 0.", e.getMessage());
+    }
+
+    @Nested
+    @DisplayName("two-input sets (xor, moons, spirals)")
+    class Plane {
+
+        @Test
+        @DisplayName("xor: [n, 2] points in [-1, 1]^2, class 1 exactly where x * y < 0")
+        void xorLabelsAreTheSignsDiffering() {
+            Dataset d = Datasets.xor(300, 0, 7);
+            assertArrayEquals(new long[] {300, 2}, d.features().shape());
+            assertArrayEquals(new long[] {300, 1}, d.labels().shape());
+            assertTrue(d.hasClassLabels());
+            double[][] xy = d.features().toDoubleMatrix();
+            for (int i = 0; i < 300; i++) {
+                assertTrue(Math.abs(xy[i][0]) <= 1 && Math.abs(xy[i][1]) <= 1, "point " + i);
+                assertEquals(xy[i][0] * xy[i][1] < 0 ? 1.0 : 0.0, d.labels().getDouble(i, 0), "point " + i);
+            }
+            // uniform in the square: about half of each class
+            assertEquals(150, d.labels().sumNumber().doubleValue(), 30);
+        }
+
+        @Test
+        @DisplayName("moons: class 0 on the unit upper half circle, class 1 on the one centred at (1, 0.5), alternating")
+        void moonsLieOnTheirHalfCircles() {
+            Dataset d = Datasets.moons(201, 0, 3);
+            assertArrayEquals(new long[] {201, 2}, d.features().shape());
+            assertEquals(100.0, d.labels().sumNumber().doubleValue());   // 101 of class 0, 100 of class 1
+            double[][] xy = d.features().toDoubleMatrix();
+            for (int i = 0; i < 201; i++) {
+                double x = xy[i][0];
+                double y = xy[i][1];
+                assertEquals(i % 2, d.labels().getDouble(i, 0), "point " + i);
+                if (i % 2 == 0) {
+                    assertEquals(1.0, x * x + y * y, 1e-12, "point " + i);
+                    assertTrue(y >= 0, "point " + i);
+                } else {
+                    assertEquals(1.0, (x - 1) * (x - 1) + (y - 0.5) * (y - 0.5), 1e-12, "point " + i);
+                    assertTrue(y <= 0.5, "point " + i);
+                }
+            }
+        }
+
+        @Test
+        @DisplayName("spirals: a point at radius r sits at angle 2 pi 1.75 r (+ pi for class 1)")
+        void spiralsTurnWithTheRadius() {
+            Dataset d = Datasets.spirals(200, 0, 11);
+            assertArrayEquals(new long[] {200, 2}, d.features().shape());
+            assertEquals(100.0, d.labels().sumNumber().doubleValue());
+            double[][] xy = d.features().toDoubleMatrix();
+            for (int i = 0; i < 200; i++) {
+                double r = Math.hypot(xy[i][0], xy[i][1]);
+                assertTrue(r < 1, "point " + i);
+                double expected = 2 * Math.PI * 1.75 * r + Math.PI * (i % 2);
+                double diff = Math.IEEEremainder(Math.atan2(xy[i][1], xy[i][0]) - expected, 2 * Math.PI);
+                assertEquals(0, diff, 1e-9, "point " + i + " at radius " + r);
+                assertEquals(i % 2, d.labels().getDouble(i, 0), "point " + i);
+            }
+        }
+
+        @Test
+        @DisplayName("the same seed gives the same points, another seed others; noise moves points, not labels")
+        void seededAndNoisy() {
+            assertEquals(Datasets.spirals(50, 0.1, 5).features(), Datasets.spirals(50, 0.1, 5).features());
+            assertEquals(Datasets.moons(50, 0.1, 5).features(), Datasets.moons(50, 0.1, 5).features());
+            assertEquals(Datasets.xor(50, 0.1, 5).features(), Datasets.xor(50, 0.1, 5).features());
+            assertNotEquals(Datasets.xor(50, 0.1, 5).features(), Datasets.xor(50, 0.1, 6).features());
+            Dataset exact = Datasets.moons(2000, 0, 9);
+            Dataset noisy = Datasets.moons(2000, 0.2, 9);
+            assertEquals(exact.labels(), noisy.labels());
+            // the noise is drawn after each clean point, so the clean points differ: compare the spread instead
+            double[][] xy = noisy.features().toDoubleMatrix();
+            double sum = 0;
+            for (int i = 0; i < 2000; i += 2) {
+                sum += Math.pow(Math.hypot(xy[i][0], xy[i][1]) - 1, 2);
+            }
+            assertEquals(0.2, Math.sqrt(sum / 1000), 0.03, "distance from the circle ~ the noise's std");
+        }
+
+        @Test
+        void invalidArgumentsAreExplained() {
+            var e = assertThrows(IllegalArgumentException.class, () -> Datasets.spirals(0, 0.1, 1));
+            assertEquals("Datasets.spirals: expected a number of points n > 0 but was 0.\nHint: e.g. 200.",
+                    e.getMessage());
+            e = assertThrows(IllegalArgumentException.class, () -> Datasets.moons(10, -0.1, 1));
+            assertEquals("Datasets.moons: expected a noise standard deviation >= 0 but was -0.1.\n"
+                    + "Hint: 0 puts every point on its curve; 0.1 blurs the classes a little.", e.getMessage());
+        }
     }
 }

@@ -34,6 +34,7 @@ class ColorsTest {
         assertTrue(Colors.contrast(Colors.hex(Colors.map("Reds", 1)), "#ffffff") > 7, "many errors: dark");
         assertEquals(List.of(1.0, "#005a32"), Colors.plotlyScale("Greens").get(4));
         var e = assertThrows(IllegalArgumentException.class, () -> Colors.map("Jet", 0.5));
-        assertTrue(e.getMessage().contains("\"Viridis\", \"Reds\" or \"Greens\""), e.getMessage());
+        assertEquals("Colors.map: expected \"Viridis\", \"Reds\", \"Greens\" or \"Classes\" but was \"Jet\".\n"
+                + "Hint: the names are case-sensitive.", e.getMessage());
     }
 }
