@@ -61,9 +61,9 @@ public final class Explain {
         for (int k = 0; k < layers.size(); k++) {
             Linear linear = linearAt(layers, k);
             Layer next = k + 1 < layers.size() ? layers.get(k + 1) : null;
-            Activation g = next == null ? null : Activation.of(next);
+            ActivationFunction g = next == null ? null : ActivationFunction.of(next);
             Layer applied = g != null || next instanceof Identity ? layers.get(++k) : null;
-            a = layer(++number, linear, a, g == null ? Activation.NONE : g, applied, steps);
+            a = layer(++number, linear, a, g == null ? ActivationFunction.NONE : g, applied, steps);
         }
         return new Explanation(steps, a, new Numbers(digits));
     }
@@ -86,7 +86,7 @@ public final class Explain {
     }
 
     /** One Linear layer (number L) and its activation: appends a step per neuron, returns a^(L). */
-    private static double[] layer(int number, Linear linear, double[] a, Activation g, Layer activation,
+    private static double[] layer(int number, Linear linear, double[] a, ActivationFunction g, Layer activation,
             List<NeuronStep> steps) {
         Args.require(a.length == linear.inFeatures(), "Explain.forward", "an input with " + linear.inFeatures()
                 + " numbers for " + linear, a.length, "x has one number per input unit of the first layer.");

@@ -58,7 +58,7 @@ public final class Explanation implements Displayable {
         if (s.bias() != null) {
             rows.add(biased + " &= " + numbers.format(s.sum()) + " + " + numbers.operand(s.bias()) + " = " + z);
         }
-        rows.add(s.activation() == Activation.NONE ? a + " &= " + biased + " = " + numbers.format(s.value())
+        rows.add(s.activation() == ActivationFunction.NONE ? a + " &= " + biased + " = " + numbers.format(s.value())
                 : a + " &= g\\left(" + biased + "\\right) = g(" + z + ") = " + s.activation().latex(z) + " = "
                         + numbers.format(s.value()));
         return String.join(" \\\\\n", rows);
@@ -81,7 +81,7 @@ public final class Explanation implements Displayable {
             line.append("; ").append(numbers.format(s.sum())).append(" + ").append(numbers.operand(s.bias()))
                     .append(" = ").append(z);
         }
-        if (s.activation() != Activation.NONE) {
+        if (s.activation() != ActivationFunction.NONE) {
             line.append("; g(").append(z).append(") = ").append(s.activation().text(z)).append(" = ")
                     .append(numbers.format(s.value()));
         }

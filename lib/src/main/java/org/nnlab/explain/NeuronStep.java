@@ -16,9 +16,9 @@ package org.nnlab.explain;
  * @param sum        s
  * @param bias       b_i^(L), or null when the layer has no bias
  * @param z          s + b (s when there is no bias)
- * @param activation the activation g, or {@link Activation#NONE}
+ * @param activation the activation g, or {@link ActivationFunction#NONE}
  * @param value      a_i^(L), as the network's own activation layer computes it
  */
 public record NeuronStep(int layer, int neuron, double[] inputs, double[] weights, double sum, Double bias,
-        double z, Activation activation, double value) {
+        double z, ActivationFunction activation, double value) {
 }

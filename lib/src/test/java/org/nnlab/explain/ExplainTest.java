@@ -27,7 +27,7 @@ class ExplainTest {
         assertEquals(-0.3, first.bias(), 0);
         assertEquals(-4.4, first.z(), 1e-12);
         assertEquals(1 / (1 + Math.exp(4.4)), first.value(), 1e-12);
-        assertEquals(Activation.SIGMOID, first.activation());
+        assertEquals(ActivationFunction.SIGMOID, first.activation());
         assertEquals(7.8, e.step(1, 2).sum(), 1e-12);
         assertEquals(0.5, e.step(1, 2).value(), 1e-12);
         assertEquals(0.887, e.step(2, 1).value(), 5e-4);
@@ -54,7 +54,7 @@ class ExplainTest {
         assertEquals("layer 1, neuron 2: (2 x (-1)) = -2; -2 + 0 = -2; g(-2) = max(0, -2) = 0", e.text(e.step(1, 2)));
         assertEquals("layer 2, neuron 1: (2.5 x 2) + 0 = 5; g(5) = tanh(5) = 1", e.text(e.step(2, 1)));
         assertNull(e.step(3, 1).bias());
-        assertEquals(Activation.NONE, e.step(3, 1).activation());
+        assertEquals(ActivationFunction.NONE, e.step(3, 1).activation());
         assertTrue(e.latex(e.step(3, 1)).endsWith("a_{1}^{(3)} &= \\sum_{j} a_{j}^{(2)} W_{j1}^{(3)} = -1"),
                 e.latex(e.step(3, 1)));
         assertEquals(-Math.tanh(5), e.output()[0], 1e-12);

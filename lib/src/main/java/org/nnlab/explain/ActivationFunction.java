@@ -6,7 +6,7 @@ import org.nnlab.nn.Sigmoid;
 import org.nnlab.nn.Tanh;
 
 /** The activations that {@link Explain} writes out, with their formulas in LaTeX and in plain text. */
-public enum Activation {
+public enum ActivationFunction {
     /** g(z) = 1 / (1 + e^-z). */
     SIGMOID,
     /** g(z) = max(0, z). */
@@ -17,7 +17,7 @@ public enum Activation {
     NONE;
 
     /** The activation of a layer, or null when the layer is not one of these. */
-    static Activation of(Layer layer) {
+    static ActivationFunction of(Layer layer) {
         if (layer instanceof Sigmoid) {
             return SIGMOID;
         }
