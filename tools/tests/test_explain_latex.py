@@ -78,6 +78,7 @@ class ExplainLatexInJupyterLabTest(unittest.TestCase):
             if done.returncode != 0:
                 raise AssertionError(f"the browser driver failed ({done.returncode}):\n{done.stderr[-3000:]}")
             cls.result = json.loads(done.stdout.strip().splitlines()[-1])
+            (OUT / "result.json").write_text(json.dumps(cls.result, indent=1))
         finally:
             server.stop()
             shutil.rmtree(work, ignore_errors=True)
