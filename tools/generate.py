@@ -129,6 +129,7 @@ def student_notebook(nb, rel):
             cell["execution_count"] = None
             cell.get("metadata", {}).pop("execution", None)  # nbclient's timings
     meta = out.setdefault("metadata", {}).setdefault("nnlab", {})
+    meta.pop("executed", None)  # which run made the outputs (run_notebooks --full): a student copy has none
     meta["generated_from"] = rel
     meta["note"] = f"generated from {rel} by {GENERATOR}; do not edit: edit the source and regenerate"
     return out, exercises

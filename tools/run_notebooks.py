@@ -13,8 +13,16 @@ untouched student notebook must run top to bottom with only those. The executed 
 --out for inspection; the sources are modified only with --save-outputs (for the solution notebooks,
 which are committed executed), and only when the notebook passed.
 Prints each notebook's time and a closing line "notebooks: N passed, N failed".
+
+Full runs. A notebook whose default run is shortened (07 trains on a slice of MNIST) says so in its
+metadata, {"nnlab": {"full_run": {"env": "NNLAB_FULL_RUN", "timeout": 7200, "what": "..."}}}: the kernel
+runs it short unless that environment variable is 1. With --full the kernel gets ENV=1 and the cell
+timeout becomes the full run's, and each cell's start and the training progress are printed as it
+runs. A notebook saved that way is marked {"nnlab": {"executed": "full"}}; --save-outputs without --full
+still runs such a notebook (a check) but keeps its stored full run instead of overwriting it.
 """
 import argparse
+import os
 import pathlib
 import re
 import subprocess
@@ -72,10 +80,53 @@ def problems_in(nb):
     return out
 
 
-def run_one(path, kernel, out_dir, cell_timeout, startup_timeout, root, record_timing=True):
+def full_run_of(nb):
+    """The notebook's full-run settings ({"env": ..., "timeout": ..., "what": ...}), or None."""
+    return nb.get("metadata", {}).get("nnlab", {}).get("full_run")
+
+
+def stored_full_run(path):
+    """True when the notebook at path holds the outputs of its full run (saved with --full)."""
+    nb = nbformat.read(path, as_version=4)
+    return full_run_of(nb) is not None and nb.metadata.get("nnlab", {}).get("executed") == "full"
+
+
+class ProgressClient(NotebookClient):
+    """A NotebookClient that prints each cell's start and, at most every `every` seconds, the text of
+    the display updates (the training progress), so that a long run shows it is alive."""
+
+    def __init__(self, nb, every=30.0, **kwargs):
+        super().__init__(nb, **kwargs)
+        self.every, self.last_print, self.run_started = every, 0.0, time.monotonic()
+
+    def elapsed(self):
+        return time.strftime("%H:%M:%S", time.gmtime(time.monotonic() - self.run_started))
+
+    async def async_execute_cell(self, cell, cell_index, *args, **kwargs):
+        if cell.cell_type == "code":
+            first = cell.source.strip().splitlines()[0] if cell.source.strip() else ""
+            print(f"     [{self.elapsed()}] cell {cell_index}: {first[:90]}", flush=True)
+        return await super().async_execute_cell(cell, cell_index, *args, **kwargs)
+
+    def process_message(self, msg, cell, cell_index):
+        text = msg.get("content", {}).get("data", {}).get("text/plain")
+        if msg.get("msg_type") == "update_display_data" and text and time.monotonic() - self.last_print >= self.every:
+            self.last_print = time.monotonic()
+            print(f"     [{self.elapsed()}]   {str(text).strip().splitlines()[0][:150]}", flush=True)
+        return super().process_message(msg, cell, cell_index)
+
+
+def run_one(path, kernel, out_dir, cell_timeout, startup_timeout, root, record_timing=True, full=False):
     nb = nbformat.read(path, as_version=4)
     timeout = nb.metadata.get("nnlab", {}).get("timeout", cell_timeout)
-    client = NotebookClient(
+    settings = full_run_of(nb) if full else None
+    env = None
+    if settings:
+        timeout = max(timeout, settings.get("timeout", timeout))
+        env = dict(os.environ, **{settings["env"]: "1"})
+        print(f"     the full run ({settings.get('what', settings['env'] + '=1')}); cells may take up to {timeout} s",
+              flush=True)
+    client = (ProgressClient if settings else NotebookClient)(
         nb,
         kernel_name=kernel,
         timeout=timeout,
@@ -95,7 +146,8 @@ def run_one(path, kernel, out_dir, cell_timeout, startup_timeout, root, record_t
     problems = []
     try:
         with open(kernel_log, "wb") as log:  # the kernel's own log lines, kept out of the test output
-            client.execute(stdout=log, stderr=subprocess.STDOUT)
+            extra = {"env": env} if env else {}
+            client.execute(stdout=log, stderr=subprocess.STDOUT, **extra)
     except CellTimeoutError as e:
         problems.append(f"a cell ran longer than {timeout} s: {str(e).splitlines()[0] if str(e) else ''}")
     except DeadKernelError as e:
@@ -106,6 +158,8 @@ def run_one(path, kernel, out_dir, cell_timeout, startup_timeout, root, record_t
         problems.append(f"the kernel '{kernel}' did not start or answer: {e} (its log: {kernel_log})")
     elapsed = time.monotonic() - started
     problems.extend(problems_in(nb))
+    if full_run_of(nb) is not None:
+        nb.metadata.setdefault("nnlab", {})["executed"] = "full" if settings else "short"
     nbformat.write(nb, target)
     return elapsed, problems, target
 
@@ -119,7 +173,11 @@ def main(argv=None):
     p.add_argument("--startup-timeout", type=int, default=300, help="seconds for the kernel to start (default 300)")
     p.add_argument("--save-outputs", action="store_true",
                    help="write each notebook that passed back to its source file, with its outputs "
-                        "(for the solution notebooks, which are committed executed)")
+                        "(for the solution notebooks, which are committed executed); a stored full run is kept "
+                        "unless --full is given")
+    p.add_argument("--full", action="store_true",
+                   help="run the notebooks that have a full run (metadata nnlab.full_run) in full, printing "
+                        "their progress")
     a = p.parse_args(argv)
 
     root = pathlib.Path(__file__).resolve().parent.parent  # the repository
@@ -133,7 +191,7 @@ def main(argv=None):
     for path in notebooks:
         print(f"  running {path} ...", flush=True)
         elapsed, problems, target = run_one(path, a.kernel, out_dir, a.cell_timeout, a.startup_timeout, root,
-                                            record_timing=not a.save_outputs)
+                                            record_timing=not a.save_outputs, full=a.full)
         if problems:
             failed += 1
             print(f"FAIL {path} ({elapsed:.1f} s); executed copy: {target}")
@@ -148,6 +206,9 @@ def main(argv=None):
             if a.save_outputs:
                 if is_student_notebook(executed):
                     print(f"     not saved: {path} is a generated student notebook (kept without outputs)")
+                elif not a.full and stored_full_run(path):
+                    print(f"     not saved: {path} holds its full run, which this short run does not replace "
+                          f"(to re-run it: ./nnlab generate --execute --full {path.name[:2]})")
                 else:
                     nbformat.write(executed, path)
                     print(f"     saved with outputs: {path}")

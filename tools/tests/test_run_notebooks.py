@@ -125,5 +125,55 @@ class ThroughTheKernelTest(unittest.TestCase):
         self.assertIn("assertions are enabled (-ea)", out)
 
 
+class FullRunTest(unittest.TestCase):
+    """A notebook with a full run (metadata nnlab.full_run): --full runs it with ENV=1 and stores it marked
+    "full"; --save-outputs without --full runs it short and leaves the stored full run alone."""
+
+    def full_run_notebook(self):
+        nb = notebook(('String.valueOf(System.getenv("NNLAB_TEST_FULL_RUN"))', None))
+        nb.metadata["nnlab"] = {"full_run": {"env": "NNLAB_TEST_FULL_RUN", "timeout": 900, "what": "a test"}}
+        return nb
+
+    def run_main(self, *args):
+        with contextlib.redirect_stdout(io.StringIO()) as out:
+            code = run_notebooks.main(["--kernel", KERNEL, *args])
+        return code, out.getvalue()
+
+    @staticmethod
+    def shown(path):
+        nb = nbformat.read(path, as_version=4)
+        return "".join(nb.cells[0].outputs[0]["data"]["text/plain"]), nb.metadata["nnlab"].get("executed")
+
+    def test_full_run_is_stored_and_kept(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            path, out_dir = pathlib.Path(tmp) / "t.ipynb", str(pathlib.Path(tmp) / "out")
+            nbformat.write(self.full_run_notebook(), path)
+            self.assertFalse(run_notebooks.stored_full_run(path))
+            code, out = self.run_main("--out", out_dir, "--save-outputs", "--full", str(path))
+            self.assertEqual(0, code, out)
+            self.assertIn("the full run (a test)", out)
+            self.assertEqual(("1", "full"), self.shown(path))
+            self.assertTrue(run_notebooks.stored_full_run(path))
+            code, out = self.run_main("--out", out_dir, "--save-outputs", str(path))
+            self.assertEqual(0, code, out)
+            self.assertIn("holds its full run", out)
+            self.assertEqual(("1", "full"), self.shown(path), "the short run must not replace the full run")
+            short = pathlib.Path(out_dir) / "t.ipynb"
+            if not short.exists():  # the executed copy sits under --out by its path relative to the repository
+                short = next(pathlib.Path(out_dir).rglob("t.ipynb"))
+            self.assertEqual(("null", "short"), self.shown(short))
+
+    def test_a_notebook_without_a_full_run_is_saved_as_before(self):
+        nb = notebook(("1 + 1", None))
+        self.assertIsNone(run_notebooks.full_run_of(nb))
+        with tempfile.TemporaryDirectory() as tmp:
+            path = pathlib.Path(tmp) / "t.ipynb"
+            nbformat.write(nb, path)
+            code, out = self.run_main("--out", str(pathlib.Path(tmp) / "out"), "--save-outputs", "--full", str(path))
+            self.assertEqual(0, code, out)
+            self.assertIn("saved with outputs", out)
+            self.assertNotIn("executed", nbformat.read(path, as_version=4).metadata.get("nnlab", {}))
+
+
 if __name__ == "__main__":
     unittest.main()

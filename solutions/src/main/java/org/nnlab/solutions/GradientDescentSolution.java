@@ -15,6 +15,7 @@ import org.nnlab.metrics.*;
 import org.nnlab.knn.*;
 import org.nnlab.check.GradCheck;
 import org.nnlab.io.ModelIO;
+import org.nnlab.explain.*;
 import tech.tablesaw.api.*;
 import org.nnlab.exercises.*;
 import org.nd4j.linalg.api.buffer.DataType;
