@@ -71,6 +71,16 @@ class CommandLineTest(unittest.TestCase):
         self.assertIn("unknown command 'trian'", r.stderr)
         self.assertIn("Usage:", r.stderr)
 
+    def test_generate_names_what_it_takes_before_any_setup(self):
+        r = subprocess.run([str(NNLAB), "generate", "--bogus"], capture_output=True, text=True, timeout=60)
+        self.assertNotEqual(0, r.returncode)
+        self.assertIn("'generate' takes --check or --execute [--full] [NN ...] (got: --bogus)", r.stderr)
+        r = subprocess.run([str(NNLAB), "generate", "--execute", "--full", "99"], capture_output=True, text=True,
+                           timeout=60)
+        self.assertNotEqual(0, r.returncode)
+        self.assertIn("no solution notebook starts with '99' (expected a number such as 07", r.stderr)
+        self.assertNotIn("==>", r.stdout, "it failed before setting anything up")
+
     def test_bench_without_a_model_fails_at_once_with_an_example(self):
         r = subprocess.run([str(NNLAB), "bench", "rnn"], capture_output=True, text=True, timeout=60)
         self.assertNotEqual(0, r.returncode)
