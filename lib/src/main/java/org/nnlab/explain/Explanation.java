@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.nnlab.notebook.Displayable;
+import org.nnlab.plot.Displayable;
 
 /**
  * A forward pass written out neuron by neuron (made by {@link Explain#forward}): in a notebook it
