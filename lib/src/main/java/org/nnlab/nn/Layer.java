@@ -36,16 +36,6 @@ public interface Layer {
     }
 
     /**
-     * True when this layer's output and its dL/dx are finite whenever its input and dL/dy are (max(0, x),
-     * a max over a window, a reshape, a bounded squashing function): a checked {@code Sequential} then
-     * skips the NaN/infinity check of what it returns, a pass over an often large array, since the check
-     * of what it received covers it. False by default, which is always safe.
-     */
-    default boolean keepsFinite() {
-        return false;
-    }
-
-    /**
      * The output shape for an input shape (batch dimension included, e.g. {@code [-1, 9]}), used by
      * {@code Sequential.summary()}.
      */
