@@ -13,7 +13,7 @@ import org.nnlab.check.Args;
  *
  * <p>Why loops: the JIT compiles them to SIMD code and they make no native calls, while each ND4J
  * operation costs 10-20 µs of call overhead, and libnd4j's element-wise {@code sqrt}/{@code exp}
- * are scalar (0.82 ms for 401,408 floats against 0.13 ms for a Java loop, 2 cores).
+ * are scalar code where the JIT's loops are SIMD.
  *
  * <p>An array stored as one row-major block ({@link #isRowMajor}, a view of whole rows included) and of
  * the Java array's type is copied in one bulk transfer; anything else is converted first.
