@@ -20,7 +20,7 @@ public interface Layer {
 
     /**
      * Back-propagates: given dL/d(output) of the last {@link #forward}, accumulates the parameter
-     * gradients and returns dL/d(input).
+     * gradients and returns dL/d(input), of the input's shape (never null).
      *
      * @throws IllegalStateException when {@link #forward} was not called first
      */
