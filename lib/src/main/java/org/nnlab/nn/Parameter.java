@@ -94,7 +94,7 @@ public final class Parameter {
 
     /** Sets the gradient to zero: {@code grad = 0}, before the next forward/backward pass. */
     public void zeroGrad() {
-        grad.assign(0);
+        Nd4j.getMemoryManager().memset(grad);   // grad = 0, as one native memset (assign(0) is an OpenMP loop)
     }
 
     /**
