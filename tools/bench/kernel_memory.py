@@ -10,6 +10,7 @@ process and its children, from /proc) and its peak so far (VmHWM). A cell that f
 import argparse
 import json
 import os
+import subprocess
 import sys
 import time
 
@@ -44,10 +45,12 @@ def kernel_spec_dir(explicit):
     return os.path.join(ROOT, ".venv", "share", "jupyter", "kernels", "java-nnlab")
 
 
-def patched_spec(spec_dir, lib, startup, tmp):
-    """A copy of the kernelspec with another library build and start-up script."""
+def patched_spec(spec_dir, lib, startup, extra_env, java_opts, tmp):
+    """A copy of the kernelspec with another library build, start-up script, environment or JVM options."""
     spec = json.load(open(os.path.join(spec_dir, "kernel.json")))
     env = spec.setdefault("env", {})
+    env.update(dict(kv.split("=", 1) for kv in extra_env))
+    spec["argv"][1:1] = java_opts
     if lib:
         cp = env["JJAVA_CLASSPATH"].split(":")
         env["JJAVA_CLASSPATH"] = ":".join(lib if "nnlab-lib" in c else c for c in cp)
@@ -79,12 +82,14 @@ def main():
     p.add_argument("--kernel-dir", default=None, help="the kernelspec folder (default: the project's .venv)")
     p.add_argument("--lib", default=None, help="a library jar or classes folder in place of the kernel's")
     p.add_argument("--startup", default=None, help="a start-up script in place of the kernel's")
+    p.add_argument("--env", action="append", default=[], help="KEY=VALUE for the kernel's environment (repeatable)")
+    p.add_argument("--java-opt", action="append", default=[], help="an extra JVM option for the kernel (repeatable)")
     p.add_argument("--timeout", type=float, default=1800, help="seconds per cell")
     a = p.parse_args()
 
     import tempfile
     with tempfile.TemporaryDirectory() as tmp:
-        kernels = patched_spec(kernel_spec_dir(a.kernel_dir), a.lib, a.startup, tmp)
+        kernels = patched_spec(kernel_spec_dir(a.kernel_dir), a.lib, a.startup, a.env, a.java_opt, tmp)
         os.environ["JUPYTER_PATH"] = os.path.dirname(kernels)
         km = KernelManager(kernel_name="java-nnlab-memory")
         km.kernel_spec_manager.kernel_dirs = [kernels]
@@ -106,6 +111,8 @@ def main():
                 if error:
                     print(f"cell {i} failed: {error}", flush=True)
                     return 1
+            heap = subprocess.run(["jcmd", str(pid), "GC.heap_info"], capture_output=True, text=True).stdout
+            print("the kernel's Java heap (jcmd GC.heap_info):\n" + heap.strip(), flush=True)
         finally:
             kc.stop_channels()
             km.shutdown_kernel(now=True)
