@@ -201,6 +201,7 @@ public final class Trainer {
         } finally {
             running = false;
             FITTING.remove(self);
+            StepScope.release(model);   // the steps' memory goes back to the system when the training ends
         }
         if (stopReason == StopReason.DIVERGED && !allowDivergence) {
             throw new TrainingDivergedException(stopMessage, history);

@@ -90,6 +90,17 @@ public final class StepScope implements AutoCloseable {
         return scope;
     }
 
+    /**
+     * Frees the memory of {@code model}'s steps (its workspace), e.g. when a training ends: a notebook
+     * keeps its models, and their steps' memory need not stay with them. The next step makes it anew.
+     */
+    public static void release(Object model) {
+        MemoryWorkspace ws = WORKSPACES_BY_MODEL.remove(model);
+        if (ws != null) {
+            ws.destroyWorkspace(true);
+        }
+    }
+
     /** Declares that this step does not read dL/d(input) of the model (its input is data); returns this. */
     public StepScope withoutInputGradient() {
         State s = STATE.get();

@@ -26,6 +26,11 @@ class StepScopeTest {
         }
         assertFalse(outside.isAttached());
         assertFalse(Nd4j.ones(2).isAttached(), "after the steps, arrays are ordinary again");
+        StepScope.release(model);
+        try (StepScope scope = StepScope.open(model)) {
+            assertEquals(8.0, outside.mul(2).sumNumber().doubleValue(), "a released model's next step makes its memory anew");
+        }
+        StepScope.release(model);
     }
 
     @Test
