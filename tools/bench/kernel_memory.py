@@ -1,4 +1,4 @@
-"""The resident memory of a notebook kernel, cell by cell: `./nnlab bench kernel-memory` or
+"""The resident memory of a notebook kernel, cell by cell:
 `.venv/bin/python tools/bench/kernel_memory.py [--notebook solutions/notebooks/07-mnist.ipynb]`.
 
 Starts the "Java (nnlab)" kernel through the Jupyter protocol (as JupyterLab does), runs the notebook's
