@@ -4,7 +4,7 @@ import java.util.List;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.ops.transforms.Transforms;
 import org.nnlab.check.Args;
-import org.nnlab.check.GradCheck;
+import org.nnlab.gradcheck.GradCheck;
 import org.nnlab.nn.Init;
 import org.nnlab.nn.Linear;
 import org.nnlab.nn.Sequential;

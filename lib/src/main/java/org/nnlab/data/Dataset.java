@@ -10,7 +10,7 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.INDArrayIndex;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nnlab.check.Args;
-import org.nnlab.nn.HostArrays;
+import org.nnlab.nn.internal.HostArrays;
 
 /**
  * Samples and their targets, row by row.

@@ -2,6 +2,7 @@ package org.nnlab.loss;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.ops.transforms.Transforms;
+import org.nnlab.check.Args;
 
 /**
  * Binary cross-entropy on probabilities, averaged over all N elements:
@@ -27,9 +28,8 @@ public final class BinaryCrossEntropy implements Loss {
         double min = raw.minNumber().doubleValue();
         double max = raw.maxNumber().doubleValue();
         if (min < 0 || max > 1) {
-            throw new IllegalArgumentException(this + ".forward: expected probabilities in [0, 1] but the prediction"
-                    + " ranges over [" + min + ", " + max + "].\nHint: end the model with a Sigmoid layer, or use"
-                    + " SoftmaxCrossEntropy on logits.");
+            throw Args.fail(this + ".forward", "probabilities in [0, 1]", "a prediction ranging over [" + min + ", "
+                    + max + "]", "end the model with a Sigmoid layer, or use SoftmaxCrossEntropy on logits.");
         }
         p = Transforms.min(Transforms.max(raw, EPSILON, true), 1 - EPSILON, false);
         t = LossChecks.asDouble(target);

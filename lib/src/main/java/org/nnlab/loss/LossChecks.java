@@ -3,6 +3,7 @@ package org.nnlab.loss;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nnlab.nn.Init;
 import org.nnlab.nn.Shapes;
+import org.nnlab.check.Args;
 
 /** The checks all losses share; messages name the loss, both shapes and a hint. */
 final class LossChecks {
@@ -18,15 +19,16 @@ final class LossChecks {
             String hint = target.rank() == 1 && p.length == 2 && p[1] == 1 && target.length() == p[0]
                     ? "reshape the target to a column: target.reshape(" + p[0] + ", 1)."
                     : "the target needs one value per predicted value; check the last layer's size.";
-            throw new IllegalArgumentException(loss + ".forward: expected target of shape " + Shapes.format(p)
-                    + " (the prediction's shape) but was " + Shapes.format(target.shape()) + ".\nHint: " + hint);
+            throw Args.fail(loss + ".forward", "target of shape " + Shapes.format(p) + " (the prediction's shape)",
+                    Shapes.format(target.shape()), hint);
         }
     }
 
     static void requireNonNull(Object loss, INDArray prediction, INDArray target) {
         if (prediction == null || target == null) {
-            throw new IllegalArgumentException(loss + ".forward: expected a prediction and a target but "
-                    + (prediction == null ? "the prediction" : "the target") + " was null.");
+            throw Args.fail(loss + ".forward", "a prediction and a target",
+                    (prediction == null ? "the prediction" : "the target") + " null",
+                    "pass the model's output and the labels, e.g. loss.forward(model.forward(x), y).");
         }
     }
 

@@ -2,7 +2,7 @@ package org.nnlab.metrics;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nnlab.check.Args;
-import org.nnlab.nn.HostArrays;
+import org.nnlab.nn.internal.HostArrays;
 
 /**
  * Classification accuracy and the conversions it needs.

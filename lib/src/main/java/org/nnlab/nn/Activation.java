@@ -1,6 +1,7 @@
 package org.nnlab.nn;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nnlab.check.Args;
 
 /**
  * A layer without parameters that maps its input elementwise (or row-wise, for {@link Softmax}),
@@ -28,14 +29,13 @@ public abstract class Activation implements Layer {
     @Override
     public final INDArray forward(INDArray x) {
         if (x == null) {
-            throw new IllegalArgumentException(this + ".forward: expected an input array but was null.\nHint: pass an"
-                    + " INDArray, e.g. the previous layer's output.");
+            throw Args.fail(this + ".forward", "an input array", null, "pass an INDArray, e.g. the previous layer's output.");
         }
         checkInput("forward", x.shape());
         Finite.requireInput(this, "forward", x);   // checked mode of a layer on its own (see Finite)
         input = x;
         output = apply(x);
-        return keepsFinite() ? output : Finite.requireOutput(this, "forward", output);
+        return Finite.requireOutput(this, "forward", output);
     }
 
     @Override
@@ -44,7 +44,7 @@ public abstract class Activation implements Layer {
         Shapes.requireSameShape(this, "gradOutput", output.shape(), gradOutput);
         Finite.requireInput(this, "backward", gradOutput);
         INDArray dx = gradient(gradOutput.castTo(output.dataType()), input, output);
-        return keepsFinite() ? dx : Finite.requireOutput(this, "backward", dx);
+        return Finite.requireOutput(this, "backward", dx);
     }
 
     @Override

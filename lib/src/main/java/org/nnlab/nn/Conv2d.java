@@ -1,11 +1,13 @@
 package org.nnlab.nn;
 
-import static com.google.common.base.Preconditions.checkArgument;
+import static org.nnlab.nn.internal.NativeOps.conv2d;
+import static org.nnlab.nn.internal.NativeOps.conv2dGradients;
 
 import java.util.List;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.convolution.Convolution;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nnlab.check.Args;
+import org.nnlab.nn.internal.NativeOps.ConvGradients;
 
 /**
  * A 2-D convolution (cross-correlation, as in every framework) with square kernels:
@@ -16,15 +18,16 @@ import org.nd4j.linalg.factory.Nd4j;
  * (PyTorch's layout), bias {@code [outChannels]}, output y {@code [batch, outChannels, h', w']} with
  * {@code h' = (h + 2p - k) / s + 1}.
  *
- * <p>How: im2col copies every k×k patch of every channel into a row of a matrix X_col
- * {@code [batch·h'·w', inChannels·k·k]}; the convolution is then one matrix product
- * {@code Y = X_col W_rowᵀ + b} with W_row {@code [outChannels, inChannels·k·k]}. Backward is the
- * Linear layer's backward on those matrices ({@code dW = Gᵀ X_col}, {@code dX_col = G W_row}), and
- * col2im adds each patch's gradient back where the patch came from (patches overlap, so it sums).
+ * <p>Backward, given g = dL/dy: {@code dL/dW[o, c, u, v] = Σ_b Σ_i Σ_j g[b, o, i, j] · x[b, c, i·s + u - p, j·s + v - p]},
+ * {@code dL/db[o] = Σ_b Σ_i Σ_j g[b, o, i, j]}, and dL/dx sends each g[b, o, i, j] back through the
+ * weights to the inputs its window covered (windows overlap, so contributions add up).
  *
- * <p>This is the code that runs in double precision (the default, and what the gradient checks verify).
- * With float32 weights ({@link Init#withDataType}, {@code Models.cnn(seed, DataType.FLOAT)}) the same
- * convolution runs on ND4J's native conv2d / conv2d_bp kernels instead (see {@link NativeOps}).
+ * <p>How it is computed: im2col copies every k×k patch of every channel into a row of a matrix X_col
+ * {@code [batch·h'·w', inChannels·k·k]}; the convolution is then one matrix product
+ * {@code Y = X_col W_rowᵀ + b} with W_row {@code [outChannels, inChannels·k·k]}, and backward is the
+ * Linear layer's backward on those matrices ({@code dW = Gᵀ X_col}, {@code dX_col = G W_row}) followed
+ * by col2im, which adds each patch's gradient back where the patch came from. ND4J's native conv2d and
+ * conv2d_bp kernels do exactly this, in every data type.
  *
  * <p>Weights start Glorot uniform (fanIn = inChannels·k·k, fanOut = outChannels·k·k, as Keras), biases at 0.
  */
@@ -37,13 +40,7 @@ public final class Conv2d implements Layer {
     private final int padding;
     private final Parameter weight;
     private final Parameter bias;
-    private long[] inputShape;   // cached by forward
-    private INDArray columns;    // X_col, cached by forward: [batch·h'·w', in·k·k]
-    private INDArray input;      // x, cached by forward when the native kernels are used (float)
-    private final Buffers.Slot output = new Buffers.Slot();          // reused inside a Buffers scope
-    private final Buffers.Slot inputGradient = new Buffers.Slot();
-    private final Buffers.Slot weightGradient = new Buffers.Slot();
-    private final Buffers.Slot biasGradient = new Buffers.Slot();
+    private INDArray input;      // x, cached by forward: [batch, in, h, w]
 
     /** Stride 1, no padding, Glorot-uniform weights from the global seed stream. */
     public Conv2d(int inChannels, int outChannels, int kernel) {
@@ -56,9 +53,10 @@ public final class Conv2d implements Layer {
 
     /** A convolution whose weights come from {@code init}, e.g. {@code Init.heNormal(42)}. */
     public Conv2d(int inChannels, int outChannels, int kernel, int stride, int padding, Init init) {
-        checkArgument(inChannels > 0 && outChannels > 0 && kernel > 0 && stride > 0 && padding >= 0,
-                "Conv2d: expected positive channels, kernel and stride and padding >= 0 but got in=%s, out=%s,"
-                        + " kernel=%s, stride=%s, padding=%s", inChannels, outChannels, kernel, stride, padding);
+        Args.require(inChannels > 0 && outChannels > 0 && kernel > 0 && stride > 0 && padding >= 0, "Conv2d",
+                "channels, kernel and stride > 0 and padding >= 0", "in = " + inChannels + ", out = " + outChannels
+                        + ", kernel = " + kernel + ", stride = " + stride + ", padding = " + padding,
+                "e.g. new Conv2d(1, 32, 3) for 32 filters of 3x3 over one input channel.");
         this.in = inChannels;
         this.out = outChannels;
         this.k = kernel;
@@ -72,59 +70,22 @@ public final class Conv2d implements Layer {
     @Override
     public INDArray forward(INDArray x) {
         long[] outShape = outputShape(x == null ? null : x.shape());
-        inputShape = x.shape();
         Finite.requireInput(this, "forward", x);   // checked mode of a layer on its own (see Finite)
-        long batch = outShape[0];
-        long rows = batch * outShape[2] * outShape[3];
-        INDArray img = x.castTo(weight.value().dataType());
-        if (NativeOps.usedFor(img.dataType())) {
-            // float32: the same convolution by ND4J's native conv2d (see NativeOps); double: the code below
-            input = img;
-            columns = null;
-            return NativeOps.conv2d(img, weight.value(), bias.value(), stride, padding,
-                    output.get(img.dataType(), outShape));
-        }
-        input = null;
-        // [b, c, k, k, h', w'] -> [b, h', w', c, k, k] -> one row per output position
-        // (the overload without an output array would allocate one of ND4J's default type, float)
-        INDArray patches = Nd4j.create(img.dataType(), batch, in, k, k, outShape[2], outShape[3]);
-        Convolution.im2col(img, k, k, stride, stride, padding, padding, 1, 1, false, patches);
-        columns = patches.permute(0, 4, 5, 1, 2, 3).dup('c').reshape(rows, (long) in * k * k);
-        INDArray y = columns.mmul(weightRows().transpose()).addiRowVector(bias.value());   // [rows, out]
-        return y.reshape(batch, outShape[2], outShape[3], out).permute(0, 3, 1, 2).dup('c');
+        input = x.castTo(weight.value().dataType());
+        INDArray y = conv2d(input, weight.value(), bias.value(), stride, padding, outShape);   // x ⋆ W + b
+        return Finite.requireOutput(this, "forward", y);
     }
 
     @Override
     public INDArray backward(INDArray gradOutput) {
-        Shapes.requireForwardCalled(this, inputShape);
-        long[] outShape = outputShape(inputShape);
-        Shapes.requireSameShape(this, "gradOutput", outShape, gradOutput);
+        Shapes.requireForwardCalled(this, input);
+        Shapes.requireSameShape(this, "gradOutput", outputShape(input.shape()), gradOutput);
         Finite.requireInput(this, "backward", gradOutput);
-        if (input != null) {   // the forward ran natively (float32): so does the backward
-            INDArray dW = weightGradient.like(weight.value());
-            INDArray db = biasGradient.like(bias.value());
-            INDArray dx = inputGradient.like(input);
-            NativeOps.conv2dBackward(input, weight.value(), bias.value(), gradOutput.castTo(input.dataType()), stride,
-                    padding, dx, dW, db);
-            weight.accumulate(dW);
-            bias.accumulate(db);
-            return dx;
-        }
-        long batch = outShape[0];
-        long oh = outShape[2];
-        long ow = outShape[3];
-        INDArray g = gradOutput.castTo(columns.dataType()).permute(0, 2, 3, 1).dup('c').reshape(batch * oh * ow, out);
-        weight.accumulate(g.transpose().mmul(columns).reshape(out, in, k, k));
-        bias.accumulate(g.sum(0));
-        INDArray gradColumns = g.mmul(weightRows());                                        // [rows, in·k·k]
-        INDArray gradPatches = gradColumns.reshape(batch, oh, ow, in, k, k).permute(0, 3, 4, 5, 1, 2).dup('c');
-        return Convolution.col2im(gradPatches, stride, stride, padding, padding, (int) inputShape[2],
-                (int) inputShape[3]);
-    }
-
-    /** W as a matrix {@code [out, in·k·k]} (a view). */
-    private INDArray weightRows() {
-        return weight.value().reshape(out, (long) in * k * k);
+        ConvGradients d = conv2dGradients(input, weight.value(), bias.value(), gradOutput.castTo(input.dataType()),
+                stride, padding);
+        weight.accumulate(d.weight());                                    // dL/dW += g ⋆ x
+        bias.accumulate(d.bias());                                        // dL/db += Σ_b,i,j g
+        return Finite.requireOutput(this, "backward", d.input());          // dL/dx: g sent back through W
     }
 
     @Override
@@ -138,9 +99,8 @@ public final class Conv2d implements Layer {
         long h = inputShape[2] + 2L * padding - k;
         long w = inputShape[3] + 2L * padding - k;
         if (h < 0 || w < 0) {
-            throw new IllegalArgumentException(this + ".forward: expected images of at least " + k + "x" + k
-                    + " (with padding) but the input was " + Shapes.format(inputShape)
-                    + ".\nHint: use a smaller kernel, more padding, or fewer pooling layers before this one.");
+            throw Args.fail(this + ".forward", "images of at least " + k + "x" + k + " (with padding)",
+                    Shapes.format(inputShape), "use a smaller kernel, more padding, or fewer pooling layers before this one.");
         }
         return new long[] {inputShape[0], out, h / stride + 1, w / stride + 1};
     }

@@ -1,11 +1,10 @@
 package org.nnlab.nn;
 
-import static com.google.common.base.Preconditions.checkArgument;
-
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.random.impl.BernoulliDistribution;
 import org.nd4j.linalg.api.rng.Random;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nnlab.check.Args;
 
 /**
  * Inverted dropout. In training, each element is kept with probability 1 - p and scaled by 1 / (1 - p)
@@ -14,7 +13,7 @@ import org.nd4j.linalg.factory.Nd4j;
  *
  * <p>The mask is drawn by ND4J's native generator (a Bernoulli(1 - p) draw, then scaled), one generator
  * per layer seeded at construction, so a run is reproducible: the same seed gives the same masks in
- * float and double and for any number of threads (drawing them in Java took 8x longer). Each forward
+ * float and double and for any number of threads. Each forward
  * call in training draws a new mask; a numerical gradient check of a model with dropout therefore
  * needs {@code eval()} mode (or p = 0).
  *
@@ -28,9 +27,6 @@ public final class Dropout implements Layer {
     private boolean training = true;
     private long[] inputShape;   // cached by forward
     private INDArray mask;       // null in evaluation mode
-    private final Buffers.Slot maskBuffer = new Buffers.Slot();      // reused inside a Buffers scope
-    private final Buffers.Slot output = new Buffers.Slot();
-    private final Buffers.Slot inputGradient = new Buffers.Slot();
 
     /** Dropout with drop probability p and a seed from the global stream ({@link Init#setGlobalSeed(long)}). */
     public Dropout(double p) {
@@ -42,8 +38,7 @@ public final class Dropout implements Layer {
      * @param seed seed of the mask's random numbers
      */
     public Dropout(double p, long seed) {
-        checkArgument(p >= 0 && p < 1, "Dropout(p): expected 0 <= p < 1 but was %s.\nHint: p is the fraction dropped,"
-                + " e.g. 0.25 or 0.5.", p);
+        Args.require(p >= 0 && p < 1, "Dropout(p)", "0 <= p < 1", p, "p is the fraction dropped, e.g. 0.25 or 0.5.");
         this.p = p;
         this.seed = seed;
         this.random = Nd4j.getRandomFactory().getNewRandomInstance(seed);
@@ -52,20 +47,20 @@ public final class Dropout implements Layer {
     @Override
     public INDArray forward(INDArray x) {
         if (x == null) {
-            throw new IllegalArgumentException(this + ".forward: expected an input array but was null.");
+            throw Args.fail(this + ".forward", "an input array", null, "pass an INDArray, e.g. the previous layer's output.");
         }
         Finite.requireInput(this, "forward", x);   // checked mode of a layer on its own (see Finite)
         inputShape = x.shape();
         if (!training || p == 0) {
             mask = null;
-            return Buffers.reusing() ? x : x.dup();
+            return x.dup();
         }
         double keep = 1 - p;
         // m_i = 1/(1-p) with probability 1-p, else 0: a Bernoulli draw in the layer's own native generator
-        mask = maskBuffer.like(x);   // (a Slot gives a new array outside a Buffers scope)
+        mask = Nd4j.createUninitialized(x.dataType(), x.shape());
         Nd4j.getExecutioner().exec(new BernoulliDistribution(mask, keep), random);
         mask.muli(1 / keep);
-        return x.mul(mask, output.like(x));
+        return x.mul(mask);
     }
 
     @Override
@@ -74,9 +69,9 @@ public final class Dropout implements Layer {
         Shapes.requireSameShape(this, "gradOutput", inputShape, gradOutput);
         Finite.requireInput(this, "backward", gradOutput);
         if (mask == null) {
-            return Buffers.reusing() ? gradOutput : gradOutput.dup();
+            return gradOutput.dup();
         }
-        return gradOutput.mul(mask.castTo(gradOutput.dataType()), inputGradient.like(gradOutput));
+        return gradOutput.mul(mask.castTo(gradOutput.dataType()));   // dL/dx = g * m
     }
 
     @Override

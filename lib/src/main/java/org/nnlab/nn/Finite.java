@@ -1,6 +1,7 @@
 package org.nnlab.nn;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nnlab.nn.internal.HostArrays;
 
 /**
  * Checked mode for a layer used on its own, outside a {@link Sequential}: NaN or infinite values

@@ -1,6 +1,7 @@
 package org.nnlab.nn;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nnlab.check.Args;
 
 /**
  * Flattens each sample into a row: {@code [batch, c, h, w] -> [batch, c·h·w]} (C order: the last index
@@ -15,7 +16,7 @@ public final class Flatten implements Layer {
     @Override
     public INDArray forward(INDArray x) {
         if (x == null) {
-            throw new IllegalArgumentException(this + ".forward: expected input of shape [batch, ...] but was null.");
+            throw Args.fail(this + ".forward", "input of shape [batch, ...]", null, "pass an INDArray, e.g. the previous layer's output.");
         }
         Finite.requireInput(this, "forward", x);   // checked mode of a layer on its own (see Finite)
         long[] out = outputShape(x.shape());
@@ -34,21 +35,14 @@ public final class Flatten implements Layer {
     @Override
     public long[] outputShape(long[] inputShape) {
         if (inputShape.length < 2) {
-            throw new IllegalArgumentException(this + ".forward: expected input of shape [batch, ...] but was "
-                    + Shapes.format(inputShape) + ".\nHint: the first dimension is the batch; a single sample x needs"
-                    + " x.reshape(1, ...).");
+            throw Args.fail(this + ".forward", "input of shape [batch, ...]", Shapes.format(inputShape),
+                    "the first dimension is the batch; a single sample x needs x.reshape(1, ...).");
         }
         long features = 1;
         for (int i = 1; i < inputShape.length; i++) {
             features *= inputShape[i];
         }
         return new long[] {inputShape[0], features};
-    }
-
-    /** Finite in, finite out: a reshape, both ways. */
-    @Override
-    public boolean keepsFinite() {
-        return true;
     }
 
     @Override

@@ -18,10 +18,4 @@ public final class Identity extends Activation {
     protected INDArray gradient(INDArray g, INDArray x, INDArray y) {
         return g.dup();
     }
-
-    /** Finite in, finite out: the identity, both ways. */
-    @Override
-    public boolean keepsFinite() {
-        return true;
-    }
 }

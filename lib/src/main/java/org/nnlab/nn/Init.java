@@ -1,13 +1,12 @@
 package org.nnlab.nn;
 
-import static com.google.common.base.Preconditions.checkArgument;
-
 import java.util.SplittableRandom;
 import java.util.function.DoubleSupplier;
 import java.util.function.Function;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nnlab.check.Args;
 
 /**
  * Seeded weight initialisers. Every initialiser owns a {@link SplittableRandom} made from its seed,
@@ -55,8 +54,8 @@ public interface Init {
      * @throws IllegalArgumentException unless the type is a floating-point type
      */
     default Init withDataType(DataType type) {
-        checkArgument(type != null && type.isFPType(), "Init.withDataType: expected a floating-point type"
-                + " (DOUBLE, FLOAT, HALF) but was %s.\nHint: DataType.FLOAT trains about twice as fast as DOUBLE.", type);
+        Args.require(type != null && type.isFPType(), "Init.withDataType", "a floating-point type (DOUBLE, FLOAT, HALF)",
+                type, "DataType.FLOAT trains about twice as fast as DOUBLE.");
         Init self = this;
         return new Init() {
             @Override
@@ -78,14 +77,14 @@ public interface Init {
 
     /** Uniform on [lo, hi). */
     static Init uniform(double lo, double hi, long seed) {
-        checkArgument(lo < hi, "Init.uniform: expected lo < hi but was lo=%s, hi=%s", lo, hi);
+        Args.require(lo < hi, "Init.uniform", "lo < hi", "lo = " + lo + ", hi = " + hi, "e.g. Init.uniform(-0.1, 0.1, 42).");
         return new Seeded("uniform(" + lo + ", " + hi + ")", seed,
                 rng -> (fanIn, fanOut) -> () -> lo + (hi - lo) * rng.nextDouble());
     }
 
     /** Normal with the given mean and standard deviation. */
     static Init normal(double mean, double std, long seed) {
-        checkArgument(std >= 0, "Init.normal: expected std >= 0 but was %s", std);
+        Args.require(std >= 0, "Init.normal", "std >= 0", std, "std is a standard deviation, e.g. 0.01.");
         return new Seeded("normal(" + mean + ", " + std + ")", seed,
                 rng -> (fanIn, fanOut) -> () -> mean + std * rng.nextGaussian());
     }
@@ -159,7 +158,8 @@ public interface Init {
             for (long d : shape) {
                 n *= d;
             }
-            checkArgument(n <= Integer.MAX_VALUE, "Init.create: shape too large: %s", Shapes.format(shape));
+            Args.require(n <= Integer.MAX_VALUE, "Init.create", "a shape of at most 2^31 - 1 numbers", Shapes.format(shape),
+                    "split the parameter into smaller ones.");
             DoubleSupplier next = rule.sampler(fanIn, fanOut);
             double[] values = new double[(int) n];
             for (int i = 0; i < values.length; i++) {

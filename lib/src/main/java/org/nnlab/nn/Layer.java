@@ -20,7 +20,7 @@ public interface Layer {
 
     /**
      * Back-propagates: given dL/d(output) of the last {@link #forward}, accumulates the parameter
-     * gradients and returns dL/d(input).
+     * gradients and returns dL/d(input), of the input's shape (never null).
      *
      * @throws IllegalStateException when {@link #forward} was not called first
      */
@@ -33,16 +33,6 @@ public interface Layer {
 
     /** Switches between training (true) and evaluation (false) behaviour, e.g. for Dropout. */
     default void setTraining(boolean training) {
-    }
-
-    /**
-     * True when this layer's output and its dL/dx are finite whenever its input and dL/dy are (max(0, x),
-     * a max over a window, a reshape, a bounded squashing function): a checked {@code Sequential} then
-     * skips the NaN/infinity check of what it returns, a pass over an often large array, since the check
-     * of what it received covers it. False by default, which is always safe.
-     */
-    default boolean keepsFinite() {
-        return false;
     }
 
     /**

@@ -1,8 +1,7 @@
 package org.nnlab.nn;
 
-import static com.google.common.base.Preconditions.checkArgument;
-
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nnlab.check.Args;
 
 /**
  * The leaky rectifier, elementwise: {@code y = x} for x > 0, {@code α x} otherwise;
@@ -21,7 +20,8 @@ public final class LeakyRelu extends Activation {
 
     /** @param alpha the slope for negative inputs, usually small (0.01) */
     public LeakyRelu(double alpha) {
-        checkArgument(alpha >= 0 && alpha < 1, "LeakyRelu(alpha): expected 0 <= alpha < 1 but was %s", alpha);
+        Args.require(alpha >= 0 && alpha < 1, "LeakyRelu(alpha)", "0 <= alpha < 1", alpha,
+                "alpha is the slope for negative inputs, usually small, e.g. 0.01.");
         this.alpha = alpha;
     }
 
@@ -43,12 +43,6 @@ public final class LeakyRelu extends Activation {
 
     public double alpha() {
         return alpha;
-    }
-
-    /** Finite in, finite out: x or αx, and g or αg. */
-    @Override
-    public boolean keepsFinite() {
-        return true;
     }
 
     @Override

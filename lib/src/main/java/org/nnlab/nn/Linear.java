@@ -1,10 +1,14 @@
 package org.nnlab.nn;
 
-import static com.google.common.base.Preconditions.checkArgument;
+import static org.nnlab.nn.internal.MatrixProducts.columnSums;
+import static org.nnlab.nn.internal.MatrixProducts.times;
+import static org.nnlab.nn.internal.MatrixProducts.timesTranspose;
+import static org.nnlab.nn.internal.MatrixProducts.transposeTimes;
 
 import java.util.List;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nnlab.check.Args;
 
 /**
  * A fully connected (dense) layer: {@code y = x W + b}.
@@ -25,8 +29,6 @@ public final class Linear implements Layer {
     private final Parameter weight;
     private final Parameter bias;   // null without bias
     private INDArray input;         // cached by forward: [batch, in]
-    private final Buffers.Slot output = new Buffers.Slot();          // y, reused inside a Buffers scope
-    private final Buffers.Slot inputGradient = new Buffers.Slot();   // dL/dx, likewise
 
     /** A layer with bias and Glorot-uniform weights from the global seed stream. */
     public Linear(long in, long out) {
@@ -45,7 +47,8 @@ public final class Linear implements Layer {
 
     /** A layer with or without bias whose weights come from {@code init}. */
     public Linear(long in, long out, boolean withBias, Init init) {
-        checkArgument(in > 0 && out > 0, "Linear(in, out): sizes must be positive but were in=%s, out=%s", in, out);
+        Args.require(in > 0 && out > 0, "Linear(in, out)", "sizes > 0", "in = " + in + ", out = " + out,
+                "in is the number of input features, out the number of units, e.g. new Linear(784, 128).");
         this.in = in;
         this.out = out;
         this.withBias = withBias;   // set before the parameters, whose names use toString()
@@ -61,12 +64,14 @@ public final class Linear implements Layer {
      * @param b biases {@code [out]}, or null for a layer without bias
      */
     public static Linear withWeights(double[][] w, double[] b) {
-        checkArgument(w.length > 0 && w[0].length > 0, "Linear.withWeights: W must be [in][out] with in, out > 0");
+        Args.require(w != null && w.length > 0 && w[0].length > 0, "Linear.withWeights", "weights W [in][out] with in, out > 0",
+                w == null ? null : "[" + w.length + "][" + (w.length == 0 ? 0 : w[0].length) + "]",
+                "row i of W holds the weights leaving input i.");
         Linear layer = new Linear(w.length, w[0].length, b != null, Init.zeros());
         layer.weight.set(Nd4j.createFromArray(w));
         if (b != null) {
-            checkArgument(b.length == w[0].length, "Linear.withWeights: W is [%s][%s], so b needs %s values but had %s."
-                    + "\nHint: one bias per output unit.", w.length, w[0].length, w[0].length, b.length);
+            Args.require(b.length == w[0].length, "Linear.withWeights", w[0].length + " biases (W is [" + w.length
+                    + "][" + w[0].length + "])", b.length + " biases", "one bias per output unit.");
             layer.bias.set(Nd4j.createFromArray(b).reshape(1, b.length));
         }
         return layer;
@@ -82,7 +87,7 @@ public final class Linear implements Layer {
         Shapes.requireFeatures(this, x, in);
         Finite.requireInput(this, "forward", x);   // checked mode of a layer on its own (see Finite)
         input = x.castTo(weight.value().dataType());                      // [batch, in]
-        INDArray y = Buffers.matmul(input, false, weight.value(), false, output);   // x W: [batch, out]
+        INDArray y = times(input, weight.value());                         // x W: [batch, out]
         return Finite.requireOutput(this, "forward", bias == null ? y : y.addiRowVector(bias.value()));
     }
 
@@ -92,15 +97,11 @@ public final class Linear implements Layer {
         Shapes.requireSameShape(this, "gradOutput", new long[] {input.size(0), out}, gradOutput);
         Finite.requireInput(this, "backward", gradOutput);
         INDArray g = gradOutput.castTo(input.dataType());
-        weight.accumulateProduct(input, true, g, false);                          // dL/dW += xᵀ g
+        weight.accumulate(transposeTimes(input, g));                      // dL/dW += xᵀ g
         if (bias != null) {
-            // b was broadcast over the batch, so its gradient sums over the batch
-            bias.accumulateColumnSums(g);                                         // dL/db += Σ_batch g
+            bias.accumulate(columnSums(g));                               // dL/db += Σ_batch g: b was broadcast over the batch
         }
-        if (Buffers.inputGradientUnread(this)) {
-            return null;   // the input is the data: nobody reads dL/dx (the Trainer says so, see Buffers)
-        }
-        return Finite.requireOutput(this, "backward", Buffers.matmul(g, false, weight.value(), true, inputGradient));  // g Wᵀ
+        return Finite.requireOutput(this, "backward", timesTranspose(g, weight.value()));   // dL/dx = g Wᵀ
     }
 
     @Override

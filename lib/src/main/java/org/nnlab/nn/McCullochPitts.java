@@ -1,8 +1,7 @@
 package org.nnlab.nn;
 
-import static com.google.common.base.Preconditions.checkArgument;
-
 import java.util.Arrays;
+import org.nnlab.check.Args;
 
 /**
  * The McCulloch-Pitts neuron (1943): binary inputs x_i ∈ {0, 1}, fixed weights w_i and a threshold θ;
@@ -19,7 +18,8 @@ public final class McCullochPitts {
      * @param threshold θ: the neuron fires when the weighted sum reaches it
      */
     public McCullochPitts(double[] weights, double threshold) {
-        checkArgument(weights.length > 0, "McCullochPitts: expected at least one weight.");
+        Args.require(weights.length > 0, "McCullochPitts", "at least one weight", "none",
+                "one weight per input, e.g. new McCullochPitts(new int[] {1, 1}, 2) for AND.");
         this.weights = weights.clone();
         this.threshold = threshold;
     }
@@ -64,13 +64,13 @@ public final class McCullochPitts {
 
     private void checkInputs(int[] inputs) {
         if (inputs.length != weights.length) {
-            throw new IllegalArgumentException(this + ".output: expected " + weights.length + " inputs but got "
-                    + inputs.length + " " + Arrays.toString(inputs) + ".\nHint: one input per weight.");
+            throw Args.fail(this + ".output", weights.length + " inputs", inputs.length + " " + Arrays.toString(inputs),
+                    "one input per weight.");
         }
         for (int x : inputs) {
             if (x != 0 && x != 1) {
-                throw new IllegalArgumentException(this + ".output: expected binary inputs (0 or 1) but got "
-                        + Arrays.toString(inputs) + ".\nHint: a McCulloch-Pitts neuron only sees on/off signals.");
+                throw Args.fail(this + ".output", "binary inputs (0 or 1)", Arrays.toString(inputs),
+                        "a McCulloch-Pitts neuron only sees on/off signals.");
             }
         }
     }

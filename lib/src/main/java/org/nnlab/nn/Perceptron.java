@@ -1,8 +1,7 @@
 package org.nnlab.nn;
 
-import static com.google.common.base.Preconditions.checkArgument;
-
 import java.util.Arrays;
+import org.nnlab.check.Args;
 
 /**
  * Rosenblatt's perceptron: {@code ŷ = sign(w · x + b)} with outputs +1 or -1 (sign(0) = +1),
@@ -25,8 +24,8 @@ public final class Perceptron {
 
     /** A perceptron with n inputs and learning rate η. */
     public Perceptron(int inputs, double learningRate) {
-        checkArgument(inputs > 0, "Perceptron: expected at least one input but got %s", inputs);
-        checkArgument(learningRate > 0, "Perceptron: expected a learning rate > 0 but got %s", learningRate);
+        Args.require(inputs > 0, "Perceptron", "at least one input", inputs, "e.g. new Perceptron(2, 0.1) for two inputs.");
+        Args.require(learningRate > 0, "Perceptron", "a learning rate > 0", learningRate, "e.g. 0.1.");
         this.weights = new double[inputs];
         this.learningRate = learningRate;
     }
@@ -34,8 +33,8 @@ public final class Perceptron {
     /** {@code w · x + b}. */
     public double activation(double... x) {
         if (x.length != weights.length) {
-            throw new IllegalArgumentException(this + ".predict: expected " + weights.length + " inputs but got "
-                    + x.length + " " + Arrays.toString(x) + ".\nHint: one value per input.");
+            throw Args.fail(this + ".predict", weights.length + " inputs", x.length + " " + Arrays.toString(x),
+                    "one value per input.");
         }
         double sum = bias;
         for (int i = 0; i < x.length; i++) {
@@ -59,13 +58,12 @@ public final class Perceptron {
      */
     public int[] train(double[][] x, int[] y, int epochs) {
         if (x.length != y.length) {
-            throw new IllegalArgumentException(this + ".train: expected one label per sample but got " + x.length
-                    + " samples and " + y.length + " labels.");
+            throw Args.fail(this + ".train", "one label per sample", x.length + " samples and " + y.length + " labels",
+                    "y[i] is the label of x[i].");
         }
         for (int label : y) {
             if (label != 1 && label != -1) {
-                throw new IllegalArgumentException(this + ".train: expected labels +1 or -1 but got " + label
-                        + ".\nHint: map 0/1 labels with y = 2 * label - 1.");
+                throw Args.fail(this + ".train", "labels +1 or -1", label, "map 0/1 labels with y = 2 * label - 1.");
             }
         }
         int[] mistakes = new int[epochs];

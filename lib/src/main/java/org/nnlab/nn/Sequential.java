@@ -1,13 +1,13 @@
 package org.nnlab.nn;
 
-import static com.google.common.base.Preconditions.checkArgument;
-
 import com.google.common.base.Strings;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Objects;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nnlab.check.Args;
+import org.nnlab.nn.internal.HostArrays;
+import org.nnlab.nn.internal.StepScope;
 
 /**
  * Layers applied one after another: {@code y = f_n(... f_1(x))}; backward runs them in reverse,
@@ -15,9 +15,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  *
  * <p>Checked mode (on by default, {@link #checked(boolean)}): after every layer, forward and backward,
  * the model verifies that no NaN or infinity appeared and otherwise throws a
- * {@link NonFiniteException} naming the layer and the pass. It costs one sum per layer (layers that
- * cannot turn finite numbers into NaN or infinity, such as Relu or MaxPool2d, are covered by the check
- * before them).
+ * {@link NonFiniteException} naming the layer and the pass. It costs one pass over each layer's
+ * output, a maximum of absolute values.
  *
  * <pre>
  * var model = Sequential.of(new Linear(9, 2), new Sigmoid(), new Linear(2, 1), new Sigmoid());
@@ -35,8 +34,12 @@ public final class Sequential implements Layer {
 
     /** A model of the given layers, in order. */
     public Sequential(List<? extends Layer> layers) {
-        checkArgument(!layers.isEmpty(), "Sequential: expected at least one layer but got none.");
-        layers.forEach(l -> Objects.requireNonNull(l, "Sequential: a layer is null"));
+        Args.require(layers != null && !layers.isEmpty(), "Sequential", "at least one layer", "none",
+                "e.g. Sequential.of(new Linear(9, 2), new Sigmoid()).");
+        for (int i = 0; i < layers.size(); i++) {
+            Args.require(layers.get(i) != null, "Sequential", "layers without null", "null at index " + i,
+                    "check that every layer was created before the model.");
+        }
         this.layers = List.copyOf(layers);
     }
 
@@ -56,7 +59,7 @@ public final class Sequential implements Layer {
         try {
             for (int i = 0; i < layers.size(); i++) {
                 x = layers.get(i).forward(x);
-                if (checked && !layers.get(i).keepsFinite()) {   // see Layer.keepsFinite
+                if (checked) {
                     requireFinite(x, i, "forward", pass);
                 }
             }
@@ -67,10 +70,7 @@ public final class Sequential implements Layer {
         return x;
     }
 
-    /**
-     * Runs the layers' backward in reverse order; returns dL/dx for the model's input (null inside a
-     * {@link Buffers} scope that declared it unread, as the Trainer's).
-     */
+    /** Runs the layers' backward in reverse order; returns dL/dx for the model's input. */
     @Override
     public INDArray backward(INDArray gradOutput) {
         Shapes.requireForwardCalled("Sequential", outputShape);
@@ -79,13 +79,15 @@ public final class Sequential implements Layer {
         if (checked) {
             requireFinite(gradOutput, layers.size(), "backward", pass);
         }
-        Buffers.passInputGradientUnread(this, layers.get(0));   // see Buffers: the Trainer does not read dL/dx
+        Layer first = layers.get(0);
+        boolean unread = StepScope.inputGradientUnread(this);   // a training step does not read dL/dx of its data
+        StepScope.passInputGradientUnread(this, first, first.parameters().stream().map(Parameter::value).toList());
         INDArray g = gradOutput;
         Finite.enterSequential();
         try {
             for (int i = layers.size() - 1; i >= 0; i--) {
                 g = layers.get(i).backward(g);
-                if (checked && g != null && !layers.get(i).keepsFinite()) {
+                if (checked && (i > 0 || !unread)) {
                     requireFinite(g, i, "backward", pass);
                 }
             }

@@ -19,10 +19,4 @@ public final class Sigmoid extends Activation {
     protected INDArray gradient(INDArray g, INDArray x, INDArray y) {
         return g.mul(y).muli(y.rsub(1.0));
     }
-
-    /** Finite in, finite out: values in [0, 1], and g·s(1 - s). */
-    @Override
-    public boolean keepsFinite() {
-        return true;
-    }
 }

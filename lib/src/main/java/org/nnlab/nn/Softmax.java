@@ -2,6 +2,7 @@ package org.nnlab.nn;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.ops.transforms.Transforms;
+import org.nnlab.check.Args;
 
 /**
  * Softmax over each row: {@code y_i = e^(x_i - m) / Σ_j e^(x_j - m)}, with m the row's maximum
@@ -17,9 +18,8 @@ public final class Softmax extends Activation {
     @Override
     protected void checkInput(String method, long[] shape) {
         if (shape.length != 2) {
-            throw new IllegalArgumentException(this + "." + method + ": expected input of shape [batch, classes] but was "
-                    + Shapes.format(shape) + ".\nHint: add a Flatten layer before the last Linear layer, or reshape a"
-                    + " single sample to [1, classes].");
+            throw Args.fail(this + "." + method, "input of shape [batch, classes]", Shapes.format(shape),
+                    "add a Flatten layer before the last Linear layer, or reshape a single sample to [1, classes].");
         }
     }
 

@@ -19,10 +19,4 @@ public final class Tanh extends Activation {
     protected INDArray gradient(INDArray g, INDArray x, INDArray y) {
         return g.mul(y.mul(y).rsubi(1.0));
     }
-
-    /** Finite in, finite out: values in [-1, 1], and g·(1 - y²). */
-    @Override
-    public boolean keepsFinite() {
-        return true;
-    }
 }

@@ -3,6 +3,7 @@ package org.nnlab.optim;
 import java.util.ArrayList;
 import java.util.List;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 import org.nnlab.check.Args;
 import org.nnlab.nn.Parameter;
 
@@ -82,11 +83,9 @@ public abstract class AbstractOptimizer implements Optimizer {
         this.learningRate = learningRate;
     }
 
-    /** A zero array like {@code p.value()}, for per-parameter state. */
+    /** A zero array like {@code p.value()}, for per-parameter state (made outside any training step: it lives on). */
     protected static INDArray zerosLike(Parameter p) {
-        INDArray z = p.value().ulike();
-        z.assign(0);
-        return z;
+        return Nd4j.createUninitializedDetached(p.value().dataType(), 'c', p.shape()).assign(0);
     }
 
     @Override

@@ -12,17 +12,16 @@ import org.nnlab.nn.Parameter;
  * m^ = m / (1 - beta1^t),   v^ = v / (1 - beta2^t)
  * w <- w - lr * m^ / (sqrt(v^) + eps)
  * </pre>
- * m and v start at 0; operations are element-wise, written below as a loop over the numbers (in
- * double for double parameters, in float otherwise; see {@link HostCopy} for why a loop).
+ * m and v start at 0; operations are element-wise, written below as a loop over the numbers (see
+ * {@link ElementwiseOptimizer} for why a loop).
  * Defaults: lr = 0.001, beta1 = 0.9, beta2 = 0.999, eps = 1e-8. Thanks to the correction the first
  * step moves every weight by about lr, whatever the gradient's size.
  */
-public class Adam extends AbstractOptimizer {
+public class Adam extends ElementwiseOptimizer {
 
     private final double beta1;
     private final double beta2;
     private final double eps;
-    private final HostCopy[] host;
 
     /** lr = 0.001, beta1 = 0.9, beta2 = 0.999, eps = 1e-8. */
     public Adam(List<Parameter> parameters) {
@@ -36,44 +35,27 @@ public class Adam extends AbstractOptimizer {
 
     /** @throws IllegalArgumentException unless lr > 0, beta1 and beta2 in [0, 1), eps > 0 */
     public Adam(List<Parameter> parameters, double learningRate, double beta1, double beta2, double eps) {
-        super(parameters, learningRate);
+        super(parameters, learningRate, 2);
         checkUnitInterval("Adam", "beta1", beta1, "0.9 is the usual value.");
         checkUnitInterval("Adam", "beta2", beta2, "0.999 is the usual value.");
         Args.require(eps > 0, "Adam", "eps > 0", eps, "1e-8 avoids dividing by zero.");
         this.beta1 = beta1;
         this.beta2 = beta2;
         this.eps = eps;
-        this.host = new HostCopy[parameters.size()];
     }
 
     @Override
-    protected void update(int index, Parameter p) {
-        if (host[index] == null) {
-            host[index] = new HostCopy(p, 2);
+    protected void update(double[] w, double[] g, double[][] state) {
+        double[] m = state[0];
+        double[] v = state[1];
+        double lr = learningRate();
+        double correction1 = 1 - Math.pow(beta1, steps());   // m^ = m / correction1
+        double correction2 = 1 - Math.pow(beta2, steps());   // v^ = v / correction2
+        for (int i = 0; i < w.length; i++) {
+            m[i] = beta1 * m[i] + (1 - beta1) * g[i];
+            v[i] = beta2 * v[i] + (1 - beta2) * g[i] * g[i];
+            w[i] -= lr * (m[i] / correction1) / (Math.sqrt(v[i] / correction2) + eps);
         }
-        HostCopy c = host[index].read();
-        long t = steps();
-        double correction1 = 1 - Math.pow(beta1, t);   // m^ = m / correction1
-        double correction2 = 1 - Math.pow(beta2, t);   // v^ = v / correction2
-        if (c.isDouble()) {
-            double[] w = c.w64(), g = c.g64(), m = c.state64(0), v = c.state64(1);
-            double lr = learningRate();
-            for (int i = 0; i < w.length; i++) {
-                m[i] = beta1 * m[i] + (1 - beta1) * g[i];
-                v[i] = beta2 * v[i] + (1 - beta2) * g[i] * g[i];
-                w[i] -= lr * (m[i] / correction1) / (Math.sqrt(v[i] / correction2) + eps);
-            }
-        } else {
-            float[] w = c.w32(), g = c.g32(), m = c.state32(0), v = c.state32(1);
-            float lr = (float) learningRate(), beta1 = (float) this.beta1, beta2 = (float) this.beta2;
-            float eps = (float) this.eps, c1 = (float) correction1, c2 = (float) correction2;
-            for (int i = 0; i < w.length; i++) {
-                m[i] = beta1 * m[i] + (1 - beta1) * g[i];
-                v[i] = beta2 * v[i] + (1 - beta2) * g[i] * g[i];
-                w[i] -= lr * (m[i] / c1) / ((float) Math.sqrt(v[i] / c2) + eps);
-            }
-        }
-        c.writeValue();
     }
 
     @Override

@@ -27,7 +27,7 @@ public class Momentum extends AbstractOptimizer {
         super(parameters, learningRate);
         checkUnitInterval("Momentum", "beta", beta, "0.9 is the usual value.");
         this.beta = beta;
-        this.velocity = new INDArray[parameters.size()];
+        this.velocity = parameters.stream().map(AbstractOptimizer::zerosLike).toArray(INDArray[]::new);
     }
 
     /** The momentum coefficient. */
@@ -37,9 +37,6 @@ public class Momentum extends AbstractOptimizer {
 
     @Override
     protected void update(int index, Parameter p) {
-        if (velocity[index] == null) {
-            velocity[index] = zerosLike(p);
-        }
         INDArray v = velocity[index].muli(beta).addi(p.grad());
         p.value().subi(v.mul(learningRate()));
     }

@@ -10,9 +10,9 @@ import org.nnlab.check.Args;
 import org.nnlab.data.Dataset;
 import org.nnlab.loss.Loss;
 import org.nnlab.metrics.Metrics;
-import org.nnlab.nn.Buffers;
 import org.nnlab.nn.Layer;
 import org.nnlab.nn.NonFiniteException;
+import org.nnlab.nn.internal.StepScope;
 import org.nnlab.optim.Optimizer;
 
 /**
@@ -22,8 +22,8 @@ import org.nnlab.optim.Optimizer;
  * optimizer.zeroGrad();  prediction = model.forward(x);  loss.forward(prediction, y);
  * model.backward(loss.backward());  optimizer.step();
  * </pre>
- * with {@code model.setTraining(true)}, inside a {@link Buffers} scope (layers reuse their arrays; the
- * gradient for the data, which nobody reads, is skipped); after each epoch the validation set is evaluated with
+ * with {@code model.setTraining(true)}, inside a {@link StepScope} (the step's arrays come from one reused
+ * block of memory; the gradient for the data, which nobody reads, is skipped); after each epoch the validation set is evaluated with
  * {@code setTraining(false)} (the model is left in evaluation mode when fit returns).
  *
  * <p>Callbacks: a {@link ProgressBar} (unless {@link #quiet()}), a {@link DivergenceCheck} (always; it
@@ -212,6 +212,7 @@ public final class Trainer {
         } finally {
             running = false;
             interrupts.fitEnds(this);
+            StepScope.release(model);   // the steps' memory goes back to the system when the training ends
         }
         if (stopReason == StopReason.DIVERGED && !allowDivergence) {
             throw new TrainingDivergedException(stopMessage, history);
@@ -242,8 +243,8 @@ public final class Trainer {
             batch++;
             step++;
             double batchLoss;
-            // layers reuse their arrays within the step, and dL/d(input) of the data is not computed (see Buffers)
-            try (Buffers.Scope scope = Buffers.reuse().inputGradientUnread(model)) {
+            // the step's arrays live in the step's memory; no input gradient needed: the input is data (see StepScope)
+            try (StepScope scope = StepScope.open(model).withoutInputGradient()) {
                 optimizer.zeroGrad();
                 INDArray prediction = model.forward(b.features());
                 batchLoss = loss.forward(prediction, b.labels());
@@ -305,7 +306,7 @@ public final class Trainer {
         double lossSum = 0;
         double correct = 0;
         for (Dataset b : data.batches(batchSize)) {
-            try (Buffers.Scope scope = Buffers.reuse()) {
+            try (StepScope scope = StepScope.open(model)) {
                 INDArray prediction = model.forward(b.features());
                 lossSum += loss.forward(prediction, b.labels()) * b.size();
                 if (classification) {

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nnlab.check.GradCheck;
+import org.nnlab.gradcheck.GradCheck;
 
 class BinaryCrossEntropyTest {
 
@@ -36,7 +36,7 @@ class BinaryCrossEntropyTest {
     void rejectsLogits() {
         var e = assertThrows(IllegalArgumentException.class, () -> new BinaryCrossEntropy()
                 .forward(Nd4j.createFromArray(new double[][] {{2.5}}), Nd4j.createFromArray(new double[][] {{1}})));
-        assertEquals("BinaryCrossEntropy.forward: expected probabilities in [0, 1] but the prediction ranges over"
+        assertEquals("BinaryCrossEntropy.forward: expected probabilities in [0, 1] but was a prediction ranging over"
                 + " [2.5, 2.5].\nHint: end the model with a Sigmoid layer, or use SoftmaxCrossEntropy on logits.",
                 e.getMessage());
         assertThrows(IllegalArgumentException.class,

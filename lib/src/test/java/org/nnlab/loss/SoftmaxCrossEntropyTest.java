@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nnlab.check.GradCheck;
+import org.nnlab.gradcheck.GradCheck;
 
 class SoftmaxCrossEntropyTest {
 
@@ -91,7 +91,7 @@ class SoftmaxCrossEntropyTest {
                 e.getMessage());
         var e2 = assertThrows(IllegalArgumentException.class,
                 () -> new SoftmaxCrossEntropy().forward(logits, Nd4j.createFromArray(3.0, 0.0)));
-        assertEquals("SoftmaxCrossEntropy.forward: expected class indices in 0..2 but target[0] was 3.0.\n"
+        assertEquals("SoftmaxCrossEntropy.forward: expected class indices in 0..2 but was target[0] = 3.0.\n"
                 + "Hint: the logits [2, 3] have 3 classes.", e2.getMessage());
         var e3 = assertThrows(IllegalArgumentException.class,
                 () -> new SoftmaxCrossEntropy().forward(Nd4j.zeros(2, 3, 4), Nd4j.zeros(2)));

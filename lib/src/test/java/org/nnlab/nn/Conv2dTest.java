@@ -156,10 +156,10 @@ class Conv2dTest implements LayerContract {
             assertTrue(dxd.equalsWithEps(dxf.castTo(DataType.DOUBLE), 1e-5), "dL/dx");
             assertTrue(d.weight().grad().equalsWithEps(f.weight().grad().castTo(DataType.DOUBLE), 1e-4), "dL/dW");
             assertTrue(d.bias().grad().equalsWithEps(f.bias().grad().castTo(DataType.DOUBLE), 1e-4), "dL/db");
-            // inside a Buffers scope (as in training) the native path writes into the layer's arrays: same numbers
+            // inside a training step (its arrays in the step's workspace): the same numbers
             f.weight().zeroGrad();
             f.bias().zeroGrad();
-            try (Buffers.Scope scope = Buffers.reuse()) {
+            try (var step = org.nnlab.nn.internal.StepScope.open(f)) {
                 assertTrue(yf.equalsWithEps(f.forward(x.castTo(DataType.FLOAT)), 1e-6));
                 assertTrue(dxf.equalsWithEps(f.backward(g.castTo(DataType.FLOAT)), 1e-6));
             }

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nnlab.check.GradCheck;
+import org.nnlab.gradcheck.GradCheck;
 
 class DropoutTest implements LayerContract {
 

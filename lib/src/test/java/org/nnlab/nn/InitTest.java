@@ -52,7 +52,7 @@ class InitTest {
     @Test
     void invalidArguments() {
         var e = assertThrows(IllegalArgumentException.class, () -> Init.uniform(1, 1, 0));
-        assertEquals("Init.uniform: expected lo < hi but was lo=1.0, hi=1.0", e.getMessage());
+        assertEquals("Init.uniform: expected lo < hi but was lo = 1.0, hi = 1.0.\nHint: e.g. Init.uniform(-0.1, 0.1, 42).", e.getMessage());
         assertEquals("glorotUniform (seed 3)", Init.glorotUniform(3).toString());
         assertArrayEquals(new long[] {2, 3, 4}, Init.zeros().create(2, 3, 4).shape());
     }

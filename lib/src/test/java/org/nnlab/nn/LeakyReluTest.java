@@ -36,6 +36,7 @@ class LeakyReluTest implements LayerContract {
     @Test
     void rejectsSlopeOutsideUnitInterval() {
         var e = assertThrows(IllegalArgumentException.class, () -> new LeakyRelu(2));
-        assertEquals("LeakyRelu(alpha): expected 0 <= alpha < 1 but was 2.0", e.getMessage());
+        assertEquals("LeakyRelu(alpha): expected 0 <= alpha < 1 but was 2.0.\nHint: alpha is the slope for negative inputs,"
+                + " usually small, e.g. 0.01.", e.getMessage());
     }
 }

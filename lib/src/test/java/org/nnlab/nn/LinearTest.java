@@ -83,7 +83,7 @@ class LinearTest implements LayerContract {
     void withWeightsChecksBias() {
         var e = assertThrows(IllegalArgumentException.class,
                 () -> Linear.withWeights(new double[][] {{1, 2}}, new double[] {1, 2, 3}));
-        assertEquals("Linear.withWeights: W is [1][2], so b needs 2 values but had 3.\nHint: one bias per output unit.",
+        assertEquals("Linear.withWeights: expected 2 biases (W is [1][2]) but was 3 biases.\nHint: one bias per output unit.",
                 e.getMessage());
     }
 

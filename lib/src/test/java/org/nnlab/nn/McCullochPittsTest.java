@@ -38,10 +38,10 @@ class McCullochPittsTest {
     @DisplayName("non-binary inputs and wrong input counts are explained")
     void errors() {
         var e = assertThrows(IllegalArgumentException.class, () -> McCullochPitts.and(2).output(1, 2));
-        assertEquals("McCullochPitts(w=[1.0, 1.0], θ=2.0).output: expected binary inputs (0 or 1) but got [1, 2].\n"
+        assertEquals("McCullochPitts(w=[1.0, 1.0], θ=2.0).output: expected binary inputs (0 or 1) but was [1, 2].\n"
                 + "Hint: a McCulloch-Pitts neuron only sees on/off signals.", e.getMessage());
         var e2 = assertThrows(IllegalArgumentException.class, () -> McCullochPitts.and(2).output(1));
-        assertEquals("McCullochPitts(w=[1.0, 1.0], θ=2.0).output: expected 2 inputs but got 1 [1].\n"
+        assertEquals("McCullochPitts(w=[1.0, 1.0], θ=2.0).output: expected 2 inputs but was 1 [1].\n"
                 + "Hint: one input per weight.", e2.getMessage());
     }
 }

@@ -70,7 +70,7 @@ class PerceptronTest {
     @Test
     void labelErrors() {
         var e = assertThrows(IllegalArgumentException.class, () -> new Perceptron(2).train(X, new int[] {0, 0, 0, 1}, 1));
-        assertEquals("Perceptron(2 inputs).train: expected labels +1 or -1 but got 0.\nHint: map 0/1 labels with"
+        assertEquals("Perceptron(2 inputs).train: expected labels +1 or -1 but was 0.\nHint: map 0/1 labels with"
                 + " y = 2 * label - 1.", e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> new Perceptron(2).predict(1, 2, 3));
     }

@@ -13,7 +13,7 @@ import org.nnlab.data.*;
 import org.nnlab.functions.*;
 import org.nnlab.metrics.*;
 import org.nnlab.knn.*;
-import org.nnlab.check.GradCheck;
+import org.nnlab.gradcheck.GradCheck;
 import org.nnlab.io.ModelIO;
 import org.nnlab.explain.*;
 import tech.tablesaw.api.*;

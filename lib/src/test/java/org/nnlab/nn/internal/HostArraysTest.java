@@ -1,4 +1,4 @@
-package org.nnlab.nn;
+package org.nnlab.nn.internal;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -88,7 +88,7 @@ class HostArraysTest {
     @Test
     void aJavaArrayOfTheWrongLengthIsExplained() {
         var e = assertThrows(IllegalArgumentException.class, () -> HostArrays.read(matrix, new double[5]));
-        assertEquals("HostArrays: expected a Java array of 6 numbers for an array of shape [2, 3] but it has 5."
+        assertEquals("HostArrays: expected a Java array of 6 numbers for an array of shape [2, 3] but was one of 5."
                 + "\nHint: allocate it as new double[(int) a.length()].", e.getMessage());
     }
 }

@@ -1,4 +1,4 @@
-package org.nnlab.check;
+package org.nnlab.gradcheck;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -86,6 +86,6 @@ class GradCheckTest {
             }
         };
         var e = assertThrows(IllegalArgumentException.class, () -> GradCheck.layer(floatLayer, Nd4j.ones(1, 2)));
-        assertTrue(e.getMessage().startsWith("GradCheck: expected double parameters but w is FLOAT."), e.getMessage());
+        assertTrue(e.getMessage().startsWith("GradCheck: expected double parameters but was w of type FLOAT."), e.getMessage());
     }
 }

@@ -1,10 +1,11 @@
-package org.nnlab.check;
+package org.nnlab.gradcheck;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nnlab.check.Args;
 import org.nnlab.loss.Loss;
 import org.nnlab.nn.Init;
 import org.nnlab.nn.Layer;
@@ -129,9 +130,9 @@ public final class GradCheck {
     private static void requireDouble(Object what, List<Parameter> parameters) {
         for (Parameter p : parameters) {
             if (p.value().dataType() != DataType.DOUBLE) {
-                throw new IllegalArgumentException("GradCheck: expected double parameters but " + p.name() + " is "
-                        + p.value().dataType() + ".\nHint: gradient checks need double precision; create the"
-                        + " parameters with DataType.DOUBLE (the library's default, Init.DTYPE).");
+                throw Args.fail("GradCheck", "double parameters", p.name() + " of type " + p.value().dataType(),
+                        "gradient checks need double precision; create the parameters with DataType.DOUBLE (the"
+                                + " library's default, Init.DTYPE).");
             }
         }
     }
