@@ -17,7 +17,7 @@ import unittest
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
 from test_figures import chromium  # noqa: E402
-from test_figures_live import CI, KERNEL, PLAYWRIGHT, NODE_DIR, Server, free_port, playwright_dir  # noqa: E402
+from test_figures_live import CI, KERNEL, Server, browser_harness, free_port  # noqa: E402
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 NOTEBOOK = ROOT / "solutions" / "notebooks" / "01-rectangle.ipynb"
@@ -56,15 +56,7 @@ class ExplainLatexInJupyterLabTest(unittest.TestCase):
 
     @classmethod
     def setUpClass(cls):
-        playwright = playwright_dir()
-        if playwright is None:
-            message = f"npm could not install {PLAYWRIGHT} into {NODE_DIR}"
-            if CI:
-                raise AssertionError(message)
-            raise unittest.SkipTest(message)
-        if OUT.exists():
-            shutil.rmtree(OUT)
-        OUT.mkdir(parents=True)
+        playwright = browser_harness(OUT)
         work = pathlib.Path(tempfile.mkdtemp(prefix="nnlab-latex-"))
         server = StoredNotebookServer(work)
         try:

@@ -83,6 +83,21 @@ def playwright_dir():
     return target
 
 
+def browser_harness(out):
+    """What a browser test needs before it starts: playwright-core (a skip, or in CI a failure, when npm
+    cannot install it) and an empty output folder ``out``; returns playwright-core's folder."""
+    playwright = playwright_dir()
+    if playwright is None:
+        message = f"npm could not install {PLAYWRIGHT} into {NODE_DIR}"
+        if CI:
+            raise AssertionError(message)
+        raise unittest.SkipTest(message)
+    if out.exists():
+        shutil.rmtree(out)
+    out.mkdir(parents=True)
+    return playwright
+
+
 def classic_notebook_available():
     if not os.access(CLASSIC_PYTHON, os.X_OK):
         return False
@@ -175,15 +190,7 @@ class LiveFiguresTest(unittest.TestCase):
 
     @classmethod
     def setUpClass(cls):
-        playwright = playwright_dir()
-        if playwright is None:
-            message = f"npm could not install {PLAYWRIGHT} into {NODE_DIR}"
-            if CI:
-                raise AssertionError(message)
-            raise unittest.SkipTest(message)
-        if OUT.exists():
-            shutil.rmtree(OUT)
-        OUT.mkdir(parents=True)
+        playwright = browser_harness(OUT)
         cls.work = pathlib.Path(tempfile.mkdtemp(prefix="nnlab-live-"))
         uis = ["lab"] + (["classic"] if classic_notebook_available() else [])
         cls.results = {}

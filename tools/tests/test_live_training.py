@@ -123,7 +123,7 @@ import tempfile  # noqa: E402
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
 from test_figures import chromium  # noqa: E402
-from test_figures_live import CI, Server, free_port, playwright_dir, PLAYWRIGHT, NODE_DIR  # noqa: E402
+from test_figures_live import CI, Server, browser_harness, free_port  # noqa: E402
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 FIXTURE = ROOT / "tools" / "tests" / "notebooks" / "live-training.ipynb"
@@ -182,15 +182,7 @@ class LiveTrainingBrowserTest(unittest.TestCase):
 
     @classmethod
     def setUpClass(cls):
-        playwright = playwright_dir()
-        if playwright is None:
-            message = f"npm could not install {PLAYWRIGHT} into {NODE_DIR}"
-            if CI:
-                raise AssertionError(message)
-            raise unittest.SkipTest(message)
-        if OUT.exists():
-            shutil.rmtree(OUT)
-        OUT.mkdir(parents=True)
+        playwright = browser_harness(OUT)
         work = pathlib.Path(tempfile.mkdtemp(prefix="nnlab-livetrain-"))
         cls.results = {}
         try:
