@@ -18,7 +18,9 @@ from jupyter_client.manager import start_new_kernel
 KERNEL = os.environ.get("NNLAB_KERNEL", "java-nnlab")
 
 
-class JavaNnlabKernelTest(unittest.TestCase):
+class KernelTestCase(unittest.TestCase):
+    """Tests that share one "Java (nnlab)" kernel, started through the Jupyter protocol (cls.km, cls.kc)."""
+
     @classmethod
     def setUpClass(cls):
         # the kernel's own log lines go nowhere; failures show up as test failures
@@ -28,6 +30,9 @@ class JavaNnlabKernelTest(unittest.TestCase):
     def tearDownClass(cls):
         cls.kc.stop_channels()
         cls.km.shutdown_kernel(now=True)
+
+
+class JavaNnlabKernelTest(KernelTestCase):
 
     def run_cell(self, code, timeout=120):
         """Executes code; returns (status, stdout text, error evalue)."""

@@ -12,11 +12,14 @@ kernel.
 """
 import json
 import os
+import pathlib
 import subprocess
+import sys
 import time
 import unittest
 
-from jupyter_client.manager import start_new_kernel
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
+from test_kernel import KernelTestCase  # noqa: E402  (one kernel per test class, started the same way)
 
 KERNEL = os.environ.get("NNLAB_KERNEL", "java-nnlab")
 PLOTLY = "application/vnd.plotly.v1+json"
@@ -31,16 +34,7 @@ SETUP = (
     "}")
 
 
-class KernelLiveTrainingTest(unittest.TestCase):
-    @classmethod
-    def setUpClass(cls):
-        cls.km, cls.kc = start_new_kernel(kernel_name=KERNEL, startup_timeout=300, stderr=subprocess.DEVNULL)
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.kc.stop_channels()
-        cls.km.shutdown_kernel(now=True)
-
+class KernelLiveTrainingTest(KernelTestCase):
     def execute(self, code, timeout=300):
         """Runs code; returns (status, the iopub messages of the request, stdout)."""
         msg_id = self.kc.execute(code)
@@ -116,12 +110,9 @@ class KernelLiveTrainingTest(unittest.TestCase):
         self.assertIn("watched=", out)
 
 
-import pathlib  # noqa: E402
 import shutil  # noqa: E402
-import sys  # noqa: E402
 import tempfile  # noqa: E402
 
-sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
 from test_figures import chromium  # noqa: E402
 from test_figures_live import CI, Server, browser_harness, free_port  # noqa: E402
 
