@@ -1,6 +1,7 @@
 package org.nnlab.exercises;
 
 import java.util.List;
+import org.nnlab.check.Args;
 
 /** Every notebook's {@link ExerciseSet}, in workshop order: where the self-check and the autograder look up checks. */
 public final class Catalog {
@@ -25,7 +26,8 @@ public final class Catalog {
                 return set;
             }
         }
-        throw new IllegalArgumentException("Check.exercise: there is no exercise \"" + exercise
-                + "\"; the notebooks have " + sets().stream().flatMap(s -> s.exercises().stream()).toList());
+        throw Args.fail("Check.exercise", "one of the notebooks' exercises "
+                + sets().stream().flatMap(s -> s.exercises().stream()).toList(), "\"" + exercise + "\"",
+                "the exercise's number stands in its heading, e.g. \"Exercise 4.2\".");
     }
 }

@@ -12,6 +12,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import jdk.jshell.JShell;
 import jdk.jshell.spi.SPIResolutionException;
+import org.nnlab.check.Args;
 
 /**
  * The notebook self-check: runs the visible checks of one exercise on the student's current code and
@@ -68,8 +69,9 @@ public final class Check {
     public static <C> CheckReport exercise(String exercise, C implementation) {
         ExerciseSet<?> set = Catalog.setOf(exercise);
         if (implementation != null && !set.contract().isInstance(implementation)) {
-            throw new IllegalArgumentException("Check.exercise: exercise " + exercise + " checks a "
-                    + set.contract().getSimpleName() + " but was given a " + implementation.getClass().getName());
+            throw Args.fail("Check.exercise", "exercise " + exercise + " to be given a " + set.contract().getSimpleName(),
+                    "a " + implementation.getClass().getName(),
+                    "pass " + set.contract().getSimpleName() + ".with()... or this notebook's own class.");
         }
         CheckReport report = run(set, exercise, implementation);
         Definitions d = definitions;

@@ -17,6 +17,7 @@ import jdk.jshell.Snippet;
 import jdk.jshell.TypeDeclSnippet;
 import jdk.jshell.VarSnippet;
 import jdk.jshell.spi.SPIResolutionException;
+import org.nnlab.check.Args;
 
 /**
  * What the notebook's JShell knows about the student's declarations, so that a self-check can say
@@ -66,8 +67,8 @@ public final class Definitions {
     /** @param shell the JShell that runs the notebook's cells */
     public Definitions(JShell shell) {
         if (shell == null) {
-            throw new IllegalArgumentException("Definitions: expected the notebook's JShell but was null.\n"
-                    + "Hint: the kernel's start-up calls Check.watch(kernel().getJShell()).");
+            throw Args.fail("Definitions", "the notebook's JShell", null,
+                    "the kernel's start-up calls Check.watch(kernel().getJShell()).");
         }
         this.shell = shell;
     }

@@ -1,6 +1,7 @@
 package org.nnlab.exercises;
 
 import java.util.Objects;
+import org.nnlab.check.Args;
 
 /**
  * One visible check of one exercise: a sentence saying what is checked, its points, and a body that
@@ -28,10 +29,12 @@ public record ExerciseCheck<C>(String exercise, String name, int points, Body<C>
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(body, "body");
         if (!exercise.matches("\\d+\\.\\d+")) {
-            throw new IllegalArgumentException("ExerciseCheck: expected an exercise id like \"1.2\" but was \"" + exercise + "\"");
+            throw Args.fail("ExerciseCheck", "an exercise id like \"1.2\"", "\"" + exercise + "\"",
+                    "notebook number, a dot, the exercise's number in that notebook.");
         }
         if (points < 0) {
-            throw new IllegalArgumentException("ExerciseCheck " + exercise + " \"" + name + "\": points must be >= 0 but were " + points);
+            throw Args.fail("ExerciseCheck " + exercise + " \"" + name + "\"", "points >= 0", points,
+                    "a check is worth 0 points (shown, not graded) or more.");
         }
     }
 

@@ -1,6 +1,7 @@
 package org.nnlab.exercises;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -27,6 +28,21 @@ class CheckTest {
         assertEquals("still running after 0.3 s: stopped (is there a loop that never ends?)", result.message());
         Thread.sleep(100);
         assertEquals(0, runningCheckThreads(), "a self-check thread still runs after it was stopped");
+    }
+
+    @Test
+    @DisplayName("an unknown exercise number and another notebook's contract are refused with what was expected, received and a hint")
+    void wrongExerciseOrContractIsNamed() {
+        IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
+                () -> Check.exercise("9.9", new Object()));
+        assertTrue(unknown.getMessage().startsWith("Check.exercise: expected one of the notebooks' exercises [0.1, "),
+                unknown.getMessage());
+        assertTrue(unknown.getMessage().contains("but was \"9.9\".\nHint: "), unknown.getMessage());
+
+        IllegalArgumentException other = assertThrows(IllegalArgumentException.class,
+                () -> Check.exercise("4.2", ExplosionExercises.with()));
+        assertTrue(other.getMessage().startsWith("Check.exercise: expected exercise 4.2 to be given a RandomVsStructuredExercises"
+                + " but was a org.nnlab.exercises.ExplosionParts.\nHint: "), other.getMessage());
     }
 
     @Test

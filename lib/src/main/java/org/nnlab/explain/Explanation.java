@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.nnlab.check.Args;
 import org.nnlab.plot.Displayable;
 
 /**
@@ -36,9 +37,9 @@ public final class Explanation implements Displayable {
     /** The step of neuron i (from 1) of Linear layer L (from 1). */
     public NeuronStep step(int layer, int neuron) {
         return steps.stream().filter(s -> s.layer() == layer && s.neuron() == neuron).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("Explanation.step: expected a layer 1.."
-                        + steps.get(steps.size() - 1).layer() + " and one of its neurons (from 1), but got layer "
-                        + layer + ", neuron " + neuron + ".\nHint: layers and neurons are counted from 1, as on the slides."));
+                .orElseThrow(() -> Args.fail("Explanation.step",
+                        "a layer 1.." + steps.get(steps.size() - 1).layer() + " and one of its neurons (from 1)",
+                        "layer " + layer + ", neuron " + neuron, "layers and neurons are counted from 1, as on the slides."));
     }
 
     /** The network's output a^(last), unrounded. */
