@@ -45,16 +45,11 @@ public abstract class AbstractOptimizer implements Optimizer {
     }
 
     @Override
-    public void step() {
-        nextStep();
+    public final void step() {
+        steps++;
         for (int i = 0; i < parameters.size(); i++) {
             update(i, parameters.get(i));
         }
-    }
-
-    /** Counts one more step ({@link #steps()}); a {@link #step()} that an optimiser writes itself calls it first. */
-    protected final void nextStep() {
-        steps++;
     }
 
     /** Updates parameter {@code index} in place from {@code p.grad()}. */

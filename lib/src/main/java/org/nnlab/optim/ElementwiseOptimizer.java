@@ -1,10 +1,6 @@
 package org.nnlab.optim;
 
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.ForkJoinTask;
-import java.util.stream.IntStream;
 import org.nnlab.check.Args;
 import org.nnlab.nn.Parameter;
 import org.nnlab.nn.internal.HostArrays;
@@ -25,7 +21,6 @@ public abstract class ElementwiseOptimizer extends AbstractOptimizer {
     private final double[][] values;
     private final double[][] gradients;
     private final double[][][] states;
-    private final int[] largestFirst;   // the parameters' indices, the one with the most numbers first
 
     /**
      * @param stateCount how many state arrays the rule keeps per parameter (RmsProp 1, Adam 2)
@@ -46,9 +41,6 @@ public abstract class ElementwiseOptimizer extends AbstractOptimizer {
             gradients[i] = new double[size];
             states[i] = new double[stateCount][size];
         }
-        this.largestFirst = IntStream.range(0, n).boxed()
-                .sorted(Comparator.comparingLong((Integer i) -> parameters.get(i).size()).reversed())
-                .mapToInt(Integer::intValue).toArray();
     }
 
     /**
@@ -56,22 +48,6 @@ public abstract class ElementwiseOptimizer extends AbstractOptimizer {
      * (the gradient), element by element; {@link #steps()} is the step number t, from 1.
      */
     protected abstract void update(double[] w, double[] g, double[][] state);
-
-    /**
-     * Updates the parameters in parallel, the largest on this thread and the others as tasks of the
-     * common fork-join pool: each parameter has its own state, so the numbers are the same as one after
-     * the other, in about 60% of the time on two free cores (an MLP's first weight holds 60% of its numbers).
-     */
-    @Override
-    public final void step() {
-        nextStep();
-        List<ForkJoinTask<?>> updates = new ArrayList<>(largestFirst.length);
-        for (int index : largestFirst) {
-            Parameter p = parameters().get(index);
-            updates.add(ForkJoinTask.adapt(() -> update(index, p)));
-        }
-        ForkJoinTask.invokeAll(updates);   // runs the first here, forks the others, waits for all
-    }
 
     @Override
     protected final void update(int index, Parameter p) {
