@@ -5,7 +5,6 @@ import java.util.Objects;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nnlab.check.Args;
-import org.nnlab.nn.internal.MatrixProducts;
 
 /**
  * A trainable tensor: its current {@link #value()} and the gradient of the loss with respect to it,
@@ -91,21 +90,6 @@ public final class Parameter {
                     delta == null ? null : delta.shape(), "a parameter's gradient always has the parameter's own shape.");
         }
         grad.addi(delta.castTo(grad.dataType()));
-    }
-
-    /**
-     * Adds a matrix product to the gradient, {@code grad += delta}, as {@link #accumulate(INDArray)} does
-     * with {@code delta}'s value: e.g. {@code weight.accumulate(transposeTimes(x, g))}. The product is
-     * written into the gradient by the multiplication itself (see {@link MatrixProducts}).
-     *
-     * @throws IllegalArgumentException when {@code delta} does not have the parameter's shape
-     */
-    public void accumulate(MatrixProducts.Product delta) {
-        if (delta == null || !Arrays.equals(delta.shape(), value.shape())) {
-            throw Args.fail(name + ".accumulate", "a gradient of shape " + Arrays.toString(value.shape()),
-                    delta == null ? null : delta.shape(), "a parameter's gradient always has the parameter's own shape.");
-        }
-        delta.addTo(grad);
     }
 
     /** Sets the gradient to zero: {@code grad = 0}, before the next forward/backward pass. */

@@ -57,24 +57,6 @@ class ParameterTest {
     }
 
     @Test
-    @DisplayName("accumulate of a product adds its value: grad += xᵀ g, in the parameter's type, any shape error named")
-    void accumulateAProduct() {
-        INDArray x = Nd4j.createFromArray(new double[][] {{1, 2}, {3, 4}});
-        INDArray g = Nd4j.createFromArray(new double[][] {{1, 0, -1}, {2, 1, 0}});
-        for (var type : new org.nd4j.linalg.api.buffer.DataType[] {Init.DTYPE, org.nd4j.linalg.api.buffer.DataType.FLOAT}) {
-            Parameter w = new Parameter("w", Nd4j.zeros(type, 2, 3));
-            w.accumulate(org.nnlab.nn.internal.MatrixProducts.transposeTimes(x, g));
-            w.accumulate(x.transpose().mmul(g));
-            assertEquals(x.transpose().mmul(g).muli(2).castTo(type), w.grad());
-        }
-        Parameter b = new Parameter("b", Nd4j.zeros(Init.DTYPE, 3, 2));
-        var e = assertThrows(IllegalArgumentException.class,
-                () -> b.accumulate(org.nnlab.nn.internal.MatrixProducts.transposeTimes(x, g)));
-        assertEquals("b.accumulate: expected a gradient of shape [3, 2] but was [2, 3].\nHint: a parameter's gradient"
-                + " always has the parameter's own shape.", e.getMessage());
-    }
-
-    @Test
     @DisplayName("set names the parameter's real owner and its shape")
     void setNamesTheOwner() {
         var conv = new Conv2d(1, 2, 3);

@@ -1,11 +1,9 @@
 package org.nnlab.nn.internal;
 
-import java.util.Arrays;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
-import org.nnlab.check.Args;
 
 /**
  * Matrix products as the formulas write them, {@code a b}, {@code aᵀ b}, {@code a bᵀ}, and the column
@@ -15,11 +13,6 @@ import org.nnlab.check.Args;
  * {@code mmul} zero-fills its result; gemm's transpose flags read the matrices where they are. Inside a
  * training step ({@link StepScope}) the new arrays come from the step's workspace, so a product costs
  * no allocation.
- *
- * <p>{@link #transposeTimes} and {@link #columnSums} make a weight's or a bias's gradient, which the layer
- * adds to the parameter's: they return the {@link Product} not yet computed, and
- * {@code Parameter.accumulate} adds it into the gradient in the gemm itself
- * ({@code C = op(A) op(B) + C}, beta = 1): no product array and no second pass to add it.
  *
  * <p>{@link #timesTranspose} is the input gradient {@code g Wᵀ} of a dense layer. When the layer is the
  * first of a model in a training step, nobody reads that gradient (the input is data), and the step
@@ -37,8 +30,8 @@ public final class MatrixProducts {
     }
 
     /** {@code aᵀ b}: a {@code [k, m]}, b {@code [k, n]}, result {@code [m, n]} (e.g. a weight gradient xᵀ g). */
-    public static Product transposeTimes(INDArray a, INDArray b) {
-        return new Product(a, true, b, false);
+    public static INDArray transposeTimes(INDArray a, INDArray b) {
+        return gemm(a, true, b, false);
     }
 
     /** {@code a bᵀ}: a {@code [m, k]}, b {@code [n, k]}, result {@code [m, n]} (e.g. an input gradient g Wᵀ). */
@@ -50,57 +43,15 @@ public final class MatrixProducts {
     }
 
     /** {@code Σ_rows g = 1ᵀ g}: g {@code [rows, n]}, result {@code [1, n]} (e.g. a bias gradient, summed over the batch). */
-    public static Product columnSums(INDArray g) {
+    public static INDArray columnSums(INDArray g) {
         return transposeTimes(ones(g.dataType(), g.size(0)), g);
     }
 
     private static INDArray gemm(INDArray a, boolean transposeA, INDArray b, boolean transposeB) {
-        return new Product(a, transposeA, b, transposeB).value();
-    }
-
-    /**
-     * A matrix product {@code op(a) op(b)} not computed yet: {@link #value()} computes it into a new
-     * array, {@link #addTo(INDArray)} adds it into an existing one ({@code c += op(a) op(b)}) as one gemm.
-     */
-    public static final class Product {
-        private final INDArray a;
-        private final boolean transposeA;
-        private final INDArray b;
-        private final boolean transposeB;
-
-        private Product(INDArray a, boolean transposeA, INDArray b, boolean transposeB) {
-            this.a = a;
-            this.transposeA = transposeA;
-            this.b = b;
-            this.transposeB = transposeB;
-        }
-
-        /** The product's shape {@code [m, n]}. */
-        public long[] shape() {
-            return new long[] {transposeA ? a.size(1) : a.size(0), transposeB ? b.size(0) : b.size(1)};
-        }
-
-        /** The product, in a new array of a's type (from the step's workspace inside a training step). */
-        public INDArray value() {
-            INDArray c = Nd4j.createUninitialized(a.dataType(), shape());
-            return Nd4j.gemm(contiguous(a), contiguous(b.castTo(a.dataType())), c, transposeA, transposeB, 1.0, 0.0);
-        }
-
-        /**
-         * {@code c += op(a) op(b)}, the product written into c by gemm (beta = 1) when c is a row-major
-         * matrix of a's type, else computed and added.
-         *
-         * @throws IllegalArgumentException when c has not the product's shape
-         */
-        public void addTo(INDArray c) {
-            Args.require(Arrays.equals(c.shape(), shape()), "Product.addTo", "an array of shape " + Arrays.toString(shape()),
-                    Args.shape(c), "the product is added element by element.");
-            if (c.dataType() == a.dataType() && c.ordering() == 'c' && !c.isView()) {
-                Nd4j.gemm(contiguous(a), contiguous(b.castTo(a.dataType())), c, transposeA, transposeB, 1.0, 1.0);
-            } else {
-                c.addi(value().castTo(c.dataType()));
-            }
-        }
+        long m = transposeA ? a.size(1) : a.size(0);
+        long n = transposeB ? b.size(0) : b.size(1);
+        INDArray c = Nd4j.createUninitialized(a.dataType(), m, n);
+        return Nd4j.gemm(contiguous(a), contiguous(b.castTo(a.dataType())), c, transposeA, transposeB, 1.0, 0.0);
     }
 
     /** gemm reads c-ordered, non-view matrices directly; anything else is copied first. */
