@@ -9,6 +9,8 @@ import static org.nnlab.optim.OptimizerTesting.value;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.factory.Nd4j;
 import org.nnlab.nn.Parameter;
 
 class RmsPropTest {
@@ -36,5 +38,29 @@ class RmsPropTest {
     @Test
     void float32ParametersGetTheSameNumbersAsDouble() {
         OptimizerTesting.assertFloatUpdateMatchesDouble(params -> new RmsProp(params, 0.01, 0.9, 1e-7));
+    }
+
+    @Test
+    void aLargeFloatParameterFollowsTheRuleComputedByHand() {
+        int n = 5000;   // more numbers than one chunk of the update's loop
+        double[] w = new double[n];
+        double[] s = new double[n];
+        Parameter p = new Parameter("p", Nd4j.rand(DataType.FLOAT, 2, n / 2));
+        for (int i = 0; i < n; i++) {
+            w[i] = p.value().getDouble(i);
+        }
+        var opt = new RmsProp(List.of(p), 0.01, 0.9, 1e-7);
+        for (int t = 0; t < 3; t++) {
+            p.grad().assign(Nd4j.rand(DataType.FLOAT, 2, n / 2).subi(0.5));
+            for (int i = 0; i < n; i++) {
+                double g = p.grad().getDouble(i);
+                s[i] = 0.9 * s[i] + 0.1 * g * g;
+                w[i] = (float) (w[i] - 0.01 * g / (Math.sqrt(s[i]) + 1e-7));
+            }
+            opt.step();
+        }
+        for (int i = 0; i < n; i++) {
+            assertEquals(w[i], p.value().getDouble(i), 0, "element " + i);
+        }
     }
 }
