@@ -98,6 +98,24 @@ def browser_harness(out):
     return playwright
 
 
+def drive_in_parallel(uis, make_server, drive_one, work):
+    """Starts a server per UI (``make_server(ui)``), drives each from its own thread (``drive_one(server)``,
+    which records its result), then stops them all and removes ``work``, also when one fails to start."""
+    servers = []
+    try:
+        for ui in uis:
+            servers.append(make_server(ui))
+        threads = [threading.Thread(target=drive_one, args=(server,)) for server in servers]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+    finally:
+        for server in servers:
+            server.stop()
+        shutil.rmtree(work, ignore_errors=True)
+
+
 def classic_notebook_available():
     if not os.access(CLASSIC_PYTHON, os.X_OK):
         return False
@@ -195,19 +213,8 @@ class LiveFiguresTest(unittest.TestCase):
         uis = ["lab"] + (["classic"] if classic_notebook_available() else [])
         cls.results = {}
         started = time.time()
-        servers = []
-        try:
-            for ui in uis:
-                servers.append(Server(ui, cls.work))
-            threads = [threading.Thread(target=drive, args=(s, playwright, cls.work, cls.results)) for s in servers]
-            for t in threads:
-                t.start()
-            for t in threads:
-                t.join()
-        finally:
-            for s in servers:
-                s.stop()
-            shutil.rmtree(cls.work, ignore_errors=True)
+        drive_in_parallel(uis, lambda ui: Server(ui, cls.work),
+                          lambda s: drive(s, playwright, cls.work, cls.results), cls.work)
         print(f"\nlive figures: {', '.join(uis)} in {time.time() - started:.0f} s; screenshots in {OUT}",
               file=sys.stderr)
 
@@ -330,34 +337,14 @@ class StoredFiguresTest(unittest.TestCase):
 
     @classmethod
     def setUpClass(cls):
-        playwright = playwright_dir()
-        if playwright is None:
-            message = f"npm could not install {PLAYWRIGHT} into {NODE_DIR}"
-            if CI:
-                raise AssertionError(message)
-            raise unittest.SkipTest(message)
-        if STORED_OUT.exists():
-            shutil.rmtree(STORED_OUT)
-        STORED_OUT.mkdir(parents=True)
+        playwright = browser_harness(STORED_OUT)
         cls.expected = {nb.name: expected_figures(nb) for nb in sorted(SOLUTIONS.glob("*.ipynb"))}
         cls.work = pathlib.Path(tempfile.mkdtemp(prefix="nnlab-stored-"))
         uis = ["lab"] + (["classic"] if classic_notebook_available() else [])
         cls.results = {}
         started = time.time()
-        servers = []
-        try:
-            for ui in uis:
-                servers.append(StoredServer(ui, cls.work))
-            threads = [threading.Thread(target=drive_stored, args=(s, playwright, cls.work, cls.expected, cls.results))
-                       for s in servers]
-            for t in threads:
-                t.start()
-            for t in threads:
-                t.join()
-        finally:
-            for s in servers:
-                s.stop()
-            shutil.rmtree(cls.work, ignore_errors=True)
+        drive_in_parallel(uis, lambda ui: StoredServer(ui, cls.work),
+                          lambda s: drive_stored(s, playwright, cls.work, cls.expected, cls.results), cls.work)
         print(f"\nstored figures: {', '.join(uis)} in {time.time() - started:.0f} s; screenshots in {STORED_OUT}",
               file=sys.stderr)
 
