@@ -15,6 +15,8 @@ For every solution notebook solutions/notebooks/NN-topic.ipynb it writes
     per method (`<Name>Exercises.with().sigmoid(z -> sigmoid(z))`), which the self-check cells pass the
     notebook's methods to. It is read from the contract's abstract methods and their Javadoc's
     "Exercise N.k:", so a new exercise method needs no hand edit beyond the contract.
+It also writes lib/src/main/java/org/nnlab/optim/Float32Rules.java, the optimisers' rules in float32
+arithmetic, from the rules in double that RmsProp and Adam write once (tools/float32_rules.py).
 A notebook names its contract in its metadata, {"nnlab": {"contract": "RectangleExercises"}}. Exercise
 cells carry {"nnlab": {"exercise": "1.2", "points": 2}} and hold only declarations (`public` methods,
 small classes), so that their text is also valid as class members: the Java classes are compiled by
@@ -30,6 +32,8 @@ import json
 import pathlib
 import re
 import sys
+
+import float32_rules
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 BEGIN = "// BEGIN SOLUTION"
@@ -331,6 +335,10 @@ def outputs(root=ROOT):
                 raise GenerateError(f"{rel}: names the contract {contract}, but {source.relative_to(root)} does not exist")
             files[f"exercises/src/main/java/org/nnlab/exercises/{base}Parts.java"] = parts_class(
                 contract, source.read_text(encoding="utf-8"), source.relative_to(root).as_posix())
+    try:
+        files[float32_rules.TARGET] = float32_rules.generate(lambda rel: (root / rel).read_text(encoding="utf-8"), GENERATOR)
+    except float32_rules.RuleError as e:
+        raise GenerateError(str(e)) from e
     return files
 
 
@@ -349,7 +357,7 @@ def generated_on_disk(root):
     found = []
     for pattern in ("notebooks/*.ipynb", "solutions/src/main/java/org/nnlab/solutions/*.java",
                     "exercises/src/main/java/org/nnlab/exercises/starter/*.java",
-                    "exercises/src/main/java/org/nnlab/exercises/*Parts.java"):
+                    "exercises/src/main/java/org/nnlab/exercises/*Parts.java", float32_rules.TARGET):
         for p in root.glob(pattern):
             if "by " + GENERATOR in p.read_text(encoding="utf-8"):
                 found.append(p)

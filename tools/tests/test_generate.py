@@ -12,6 +12,7 @@ import tempfile
 import unittest
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent.parent))
+import float32_rules  # noqa: E402
 import generate  # noqa: E402
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent.parent
@@ -160,6 +161,10 @@ class GenerateFolderTest(unittest.TestCase):
         self.contract = self.root / "exercises/src/main/java/org/nnlab/exercises/DemoExercises.java"
         self.contract.parent.mkdir(parents=True)
         self.contract.write_text(CONTRACT)
+        optim = self.root / float32_rules.OPTIM
+        optim.mkdir(parents=True)
+        for rule in float32_rules.RULES:   # the optimisers whose float32 rules are generated too
+            (optim / f"{rule}.java").write_text((generate.ROOT / float32_rules.OPTIM / f"{rule}.java").read_text())
 
     def tearDown(self):
         self.tmp.cleanup()
@@ -184,7 +189,7 @@ class GenerateFolderTest(unittest.TestCase):
         self.assertIn('        throw new UnsupportedOperationException("Exercise 1.1: not implemented yet");', starter)
         self.assertNotIn("twice(2)", solution)  # only exercise cells become class members
         self.assertTrue((self.root / "notebooks" / "01-demo.ipynb").exists())
-        self.assertEqual((0, "generate: all 4 generated files are up to date\n"), self.run_main("--check"))
+        self.assertEqual((0, "generate: all 5 generated files are up to date\n"), self.run_main("--check"))
         self.assertIn("0 written", self.run_main()[1])
 
     def test_check_mode_reports_a_hand_edited_file_and_changes_nothing(self):

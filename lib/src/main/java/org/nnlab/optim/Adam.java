@@ -19,9 +19,9 @@ import org.nnlab.nn.Parameter;
  */
 public class Adam extends ElementwiseOptimizer {
 
-    private final double beta1;
-    private final double beta2;
-    private final double eps;
+    final double beta1;
+    final double beta2;
+    final double eps;
 
     /** lr = 0.001, beta1 = 0.9, beta2 = 0.999, eps = 1e-8. */
     public Adam(List<Parameter> parameters) {
@@ -45,13 +45,13 @@ public class Adam extends ElementwiseOptimizer {
     }
 
     @Override
-    protected void update(double[] w, double[] g, double[][] state) {
+    protected void update(double[] w, double[] g, double[][] state, int n) {
         double[] m = state[0];
         double[] v = state[1];
         double lr = learningRate();
         double correction1 = 1 - Math.pow(beta1, steps());   // m^ = m / correction1
         double correction2 = 1 - Math.pow(beta2, steps());   // v^ = v / correction2
-        for (int i = 0; i < w.length; i++) {
+        for (int i = 0; i < n; i++) {
             m[i] = beta1 * m[i] + (1 - beta1) * g[i];
             v[i] = beta2 * v[i] + (1 - beta2) * g[i] * g[i];
             w[i] -= lr * (m[i] / correction1) / (Math.sqrt(v[i] / correction2) + eps);

@@ -16,8 +16,8 @@ import org.nnlab.nn.Parameter;
  */
 public class RmsProp extends ElementwiseOptimizer {
 
-    private final double rho;
-    private final double eps;
+    final double rho;
+    final double eps;
 
     /** lr = 0.001, rho = 0.9, eps = 1e-7. */
     public RmsProp(List<Parameter> parameters) {
@@ -34,10 +34,10 @@ public class RmsProp extends ElementwiseOptimizer {
     }
 
     @Override
-    protected void update(double[] w, double[] g, double[][] state) {
+    protected void update(double[] w, double[] g, double[][] state, int n) {
         double[] s = state[0];
         double lr = learningRate();
-        for (int i = 0; i < w.length; i++) {
+        for (int i = 0; i < n; i++) {
             s[i] = rho * s[i] + (1 - rho) * g[i] * g[i];
             w[i] -= lr * g[i] / (Math.sqrt(s[i]) + eps);
         }

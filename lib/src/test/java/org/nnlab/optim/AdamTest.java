@@ -30,7 +30,7 @@ class AdamTest {
 
     @ParameterizedTest
     @ValueSource(doubles = {1e-8, 0.05})
-    @DisplayName("float32 parameters take the fused native update with the same numbers (eps where the formula puts it)")
+    @DisplayName("float32 parameters take the rule in float32 arithmetic, with the same numbers to float precision (eps where the formula puts it)")
     void float32ParametersTakeTheFusedNativeUpdateWithTheSameNumbers(double eps) {
         OptimizerTesting.assertFloatUpdateMatchesDouble(params -> new Adam(params, 0.01, 0.9, 0.999, eps));
     }

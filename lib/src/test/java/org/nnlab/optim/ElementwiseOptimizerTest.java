@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nnlab.nn.Parameter;
+import org.nnlab.nn.internal.ArrayChunks;
 
 class ElementwiseOptimizerTest {
 
@@ -19,8 +20,8 @@ class ElementwiseOptimizerTest {
         }
 
         @Override
-        protected void update(double[] w, double[] g, double[][] state) {
-            for (int i = 0; i < w.length; i++) {
+        protected void update(double[] w, double[] g, double[][] state, int n) {
+            for (int i = 0; i < n; i++) {
                 state[0][i] += 1;
                 w[i] -= learningRate() * g[i] * state[0][i];
             }
@@ -41,6 +42,23 @@ class ElementwiseOptimizerTest {
             assertArrayEquals(new double[] {-0.5, 0.5, 1.5, 2.5}, a.value().castTo(DataType.DOUBLE).data().asDouble(), 1e-6);
             assertArrayEquals(new double[] {7}, b.value().castTo(DataType.DOUBLE).data().asDouble(), 1e-6);
             assertEquals(type, a.value().dataType());
+        }
+    }
+
+    @Test
+    @DisplayName("a parameter of several chunks: every number is updated, with its own state")
+    void everyChunkIsUpdated() {
+        for (DataType type : new DataType[] {DataType.DOUBLE, DataType.FLOAT}) {
+            int n = 2 * ArrayChunks.SIZE + 3;
+            Parameter a = new Parameter("a", Nd4j.zeros(type, 1, n));
+            var opt = new CountingDescent(List.of(a));
+            a.accumulate(Nd4j.linspace(1, n, n, type).reshape(1, n));
+            opt.step();   // w = -0.5 g
+            opt.step();   // w = -0.5 g - 1.0 g
+            double[] w = a.value().castTo(DataType.DOUBLE).data().asDouble();
+            for (int i = 0; i < n; i++) {
+                assertEquals(-1.5 * (i + 1), w[i], 1e-3, type + " element " + i);
+            }
         }
     }
 }

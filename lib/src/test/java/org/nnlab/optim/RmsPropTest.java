@@ -59,8 +59,8 @@ class RmsPropTest {
             }
             opt.step();
         }
-        for (int i = 0; i < n; i++) {
-            assertEquals(w[i], p.value().getDouble(i), 0, "element " + i);
+        for (int i = 0; i < n; i++) {   // by hand in double, the update in float32: the same to float precision
+            assertEquals(w[i], p.value().getDouble(i), 1e-6, "element " + i);
         }
     }
 }
