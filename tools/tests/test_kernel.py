@@ -107,6 +107,37 @@ class JavaNnlabKernelTest(KernelTestCase):
                                capture_output=True, text=True)
         self.assertEqual(0, check.returncode, check.stdout + check.stderr)
 
+    def test_native_memory_that_arrays_free_goes_back_to_the_system(self):
+        # 600 MB of ND4J arrays of 4 MB with small arrays that stay in between, dropped and collected, twice:
+        # the second time glibc's malloc serves the 4 MB from its arenas and keeps what is freed below the small
+        # arrays. Within a few seconds the kernel's resident memory falls back all the same (the JVM trims the
+        # C heap every second, see tools/kernel/kernelspec.py).
+        status, out, err = self.run_cell("""
+            long residentMb(String field) throws Exception {
+                for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/self/status"))) {
+                    if (line.startsWith(field + ":")) return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
+                }
+                throw new IllegalStateException(field);
+            }
+            var kept = new ArrayList<INDArray>();
+            long fill() throws Exception {   // 600 MB in arrays of 4 MB, small arrays that stay in between
+                var held = new ArrayList<INDArray>();
+                for (int i = 0; i < 150; i++) {
+                    held.add(Nd4j.ones(DataType.FLOAT, 1000, 1000));
+                    kept.add(Nd4j.ones(DataType.FLOAT, 4));
+                }
+                long full = residentMb("VmRSS");
+                held = null;
+                for (int i = 0; i < 3; i++) { System.gc(); Thread.sleep(1500); }
+                return full;
+            }
+            fill();   // once freed, glibc serves blocks of this size from its arenas rather than mapping each anew
+            long full = fill();
+            System.out.println(full + " " + residentMb("VmRSS"));""", timeout=120)
+        self.assertEqual("ok", status, err)
+        full, after = map(int, out.split())
+        self.assertLess(after, full - 400, f"resident MB with the arrays {full}, after they were freed {after}")
+
     def test_the_kernel_runs_on_java_17_or_newer(self):
         status, out, _ = self.run_cell('System.out.println(Runtime.version().feature() >= 17);')
         self.assertEqual(("ok", "true\n"), (status, out))
