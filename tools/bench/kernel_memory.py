@@ -50,7 +50,8 @@ def patched_spec(spec_dir, lib, startup, extra_env, java_opts, tmp):
     spec = json.load(open(os.path.join(spec_dir, "kernel.json")))
     env = spec.setdefault("env", {})
     env.update(dict(kv.split("=", 1) for kv in extra_env))
-    spec["argv"][1:1] = java_opts
+    at = spec["argv"].index("--add-opens") if "--add-opens" in spec["argv"] else 1
+    spec["argv"][at:at] = java_opts   # after the kernel's own options, so that they override them
     if lib:
         cp = env["JJAVA_CLASSPATH"].split(":")
         env["JJAVA_CLASSPATH"] = ":".join(lib if "nnlab-lib" in c else c for c in cp)
@@ -83,7 +84,8 @@ def main():
     p.add_argument("--lib", default=None, help="a library jar or classes folder in place of the kernel's")
     p.add_argument("--startup", default=None, help="a start-up script in place of the kernel's")
     p.add_argument("--env", action="append", default=[], help="KEY=VALUE for the kernel's environment (repeatable)")
-    p.add_argument("--java-opt", action="append", default=[], help="an extra JVM option for the kernel (repeatable)")
+    p.add_argument("--java-opt", action="append", default=[], help="an extra JVM option for the kernel (repeatable), after the kernel's own: "
+                   "-XX:TrimNativeHeapInterval=0 turns the kernel's trimming of the C heap off")
     p.add_argument("--timeout", type=float, default=1800, help="seconds per cell")
     a = p.parse_args()
 

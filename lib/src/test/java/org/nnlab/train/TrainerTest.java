@@ -219,25 +219,12 @@ class TrainerTest {
     void interruptionDuringABatch() {
         Split data = Datasets.structured(0.1, 5);
         int[] forwards = {0};
-        Layer interruptsInItsThirdForward = new Layer() {
-            @Override
-            public INDArray forward(INDArray input) {
-                if (++forwards[0] == 3) {
-                    Thread.currentThread().interrupt();   // "Interrupt kernel" while the batch runs
-                }
-                return input;
+        Layer interruptsInItsThirdForward = layer(input -> {
+            if (++forwards[0] == 3) {
+                Thread.currentThread().interrupt();   // "Interrupt kernel" while the batch runs
             }
-
-            @Override
-            public INDArray backward(INDArray gradOutput) {
-                return gradOutput;
-            }
-
-            @Override
-            public long[] outputShape(long[] inputShape) {
-                return inputShape;
-            }
-        };
+            return input;
+        });
         List<String> shown = new ArrayList<>();
         Callback printsLikeANotebook = new Callback() {
             @Override
