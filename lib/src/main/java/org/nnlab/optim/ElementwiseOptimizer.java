@@ -2,6 +2,7 @@ package org.nnlab.optim;
 
 import java.util.List;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nnlab.check.Args;
 import org.nnlab.nn.Parameter;
 import org.nnlab.nn.internal.ArrayChunks;
@@ -36,6 +37,9 @@ public abstract class ElementwiseOptimizer extends AbstractOptimizer {
     /** Per parameter, per chunk of its numbers, the rule's state arrays: in double, or in float for a float32 rule. */
     private final double[][][][] states;
     private final float[][][][] floatStates;
+    /** Per parameter, its value's and its gradient's numbers (kept when they are the arrays' own memory). */
+    private final ArrayChunks[] values;
+    private final ArrayChunks[] gradients;
     private final double[] w = new double[ArrayChunks.SIZE];
     private final double[] g = new double[ArrayChunks.SIZE];
     private final float[] wf = new float[ArrayChunks.SIZE];
@@ -49,6 +53,8 @@ public abstract class ElementwiseOptimizer extends AbstractOptimizer {
         super(parameters, learningRate);
         this.states = new double[parameters.size()][][][];
         this.floatStates = new float[parameters.size()][][][];
+        this.values = new ArrayChunks[parameters.size()];
+        this.gradients = new ArrayChunks[parameters.size()];
         for (int i = 0; i < parameters.size(); i++) {
             Parameter p = parameters.get(i);
             Args.require(p.size() <= Integer.MAX_VALUE - 8, getClass().getSimpleName(),
@@ -71,21 +77,27 @@ public abstract class ElementwiseOptimizer extends AbstractOptimizer {
 
     @Override
     protected final void update(int index, Parameter p) {
-        try (ArrayChunks values = ArrayChunks.of(p.value()); ArrayChunks gradients = ArrayChunks.of(p.grad())) {
-            for (int chunk = 0, from = 0; from < values.length(); chunk++, from += ArrayChunks.SIZE) {
-                int n = Math.min(ArrayChunks.SIZE, values.length() - from);
-                if (floatStates[index] != null) {
-                    values.read(from, wf, n);
-                    gradients.read(from, gf, n);
-                    float32.update(wf, gf, floatStates[index][chunk], n);
-                    values.write(from, wf, n);
-                } else {
-                    values.read(from, w, n);
-                    gradients.read(from, g, n);
-                    update(w, g, states[index][chunk], n);
-                    values.write(from, w, n);
-                }
+        ArrayChunks value = values[index] = chunks(values[index], p.value());
+        ArrayChunks gradient = gradients[index] = chunks(gradients[index], p.grad());
+        for (int chunk = 0, from = 0; from < value.length(); chunk++, from += ArrayChunks.SIZE) {
+            int n = Math.min(ArrayChunks.SIZE, value.length() - from);
+            if (floatStates[index] != null) {
+                value.read(from, wf, n);
+                gradient.read(from, gf, n);
+                float32.update(wf, gf, floatStates[index][chunk], n);
+                value.write(from, wf, n);
+            } else {
+                value.read(from, w, n);
+                gradient.read(from, g, n);
+                update(w, g, states[index][chunk], n);
+                value.write(from, w, n);
             }
         }
+        value.close();   // writes a copy back (an array that is not one block of memory); nothing otherwise
+    }
+
+    /** The chunks of {@code array}: those of the last step when they read its own memory, else new ones. */
+    private static ArrayChunks chunks(ArrayChunks last, INDArray array) {
+        return last != null && last.direct() ? last : ArrayChunks.of(array);
     }
 }

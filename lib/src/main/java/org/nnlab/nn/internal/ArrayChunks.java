@@ -50,6 +50,14 @@ public final class ArrayChunks implements AutoCloseable {
         return new ArrayChunks(array);
     }
 
+    /**
+     * Whether the chunks are read from the array's own memory (not from a copy): then these chunks stay
+     * valid for the array's life and can be kept from step to step (an ND4J array's memory does not move).
+     */
+    public boolean direct() {
+        return copy == null;
+    }
+
     /** How many numbers the array holds. */
     public int length() {
         return length;

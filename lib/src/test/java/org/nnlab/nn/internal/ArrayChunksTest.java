@@ -2,6 +2,8 @@ package org.nnlab.nn.internal;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -18,6 +20,7 @@ class ArrayChunksTest {
         INDArray a = Nd4j.linspace(0, 9, 10, DataType.FLOAT).reshape(2, 5);
         try (ArrayChunks chunks = ArrayChunks.of(a)) {
             assertEquals(10, chunks.length());
+            assertTrue(chunks.direct(), "one block of floats is read where it is");
             double[] d = new double[3];
             chunks.read(4, d, 3);
             assertArrayEquals(new double[] {4, 5, 6}, d);
@@ -52,6 +55,7 @@ class ArrayChunksTest {
         INDArray m = Nd4j.linspace(1, 6, 6, DataType.FLOAT).reshape(3, 2);   // [[1, 2], [3, 4], [5, 6]]
         INDArray column = m.get(NDArrayIndex.all(), NDArrayIndex.point(1));
         try (ArrayChunks chunks = ArrayChunks.of(column)) {
+            assertFalse(chunks.direct(), "a column is read through a copy");
             double[] d = new double[3];
             chunks.read(0, d, 3);
             assertArrayEquals(new double[] {2, 4, 6}, d);
