@@ -12,7 +12,6 @@ SolutionsHtmlExportTest exports every stored solution notebook the same way.
 Needs Chromium (Debian: apt-get install chromium chromium-driver); skipped with a message without it.
 """
 import base64
-import json
 import os
 import pathlib
 import re
@@ -195,7 +194,8 @@ class SolutionsHtmlExportTest(unittest.TestCase):
     opened in headless Chromium, with the network blocked, and every image counted decoded from the DOM."""
 
     def test_every_solution_notebook_exports_with_all_its_figures(self):
-        from test_figures_live import STORED_DRIVER, expected_figures, playwright_dir  # (it imports this module)
+        # (test_figures_live imports this module)
+        from test_figures_live import STORED_DRIVER, expected_figures, playwright_dir, run_driver
         playwright = playwright_dir()
         if playwright is None:
             self.fail("npm could not install playwright-core (see above)") if os.environ.get("CI") == "true" \
@@ -216,10 +216,7 @@ class SolutionsHtmlExportTest(unittest.TestCase):
             config = {"chromium": chromium(), "playwright": str(playwright), "base": out.as_uri(), "token": "",
                       "ui": "html", "notebooks": sorted(expected), "expected": expected, "shots": str(out),
                       "profile": profile, "timeout": 240}
-            done = subprocess.run(["node", str(STORED_DRIVER), json.dumps(config)], capture_output=True, text=True,
-                                  timeout=260)
-        self.assertEqual(0, done.returncode, done.stderr[-3000:])
-        result = json.loads(done.stdout.strip().splitlines()[-1])
+            result = run_driver(STORED_DRIVER, config, 260, out / "driver.log")
         for name, e in expected.items():
             with self.subTest(export=name):
                 page = result["notebooks"][name]
