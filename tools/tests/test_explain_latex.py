@@ -14,9 +14,8 @@ import tempfile
 import unittest
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
-from test_figures import chromium  # noqa: E402
-from test_figures_live import (CI, KERNEL, Server, browser_harness, driver_config, fresh_home,  # noqa: E402
-                               run_driver)
+from test_figures import needs_browser  # noqa: E402
+from test_figures_live import KERNEL, Server, browser_harness, driver_config, fresh_home, run_driver  # noqa: E402
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 NOTEBOOK = ROOT / "solutions" / "notebooks" / "01-rectangle.ipynb"
@@ -36,8 +35,7 @@ class StoredNotebookServer(Server):
                    fresh_home(work / "home"))
 
 
-@unittest.skipUnless((chromium() and shutil.which("node")) or CI,
-                     "headless Chromium or node is not installed (Debian: apt-get install chromium nodejs npm)")
+@needs_browser
 class ExplainLatexInJupyterLabTest(unittest.TestCase):
 
     @classmethod

@@ -40,7 +40,7 @@ import unittest
 import urllib.request
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
-from test_figures import chromium  # noqa: E402  (one way to find the browser)
+from test_figures import chromium, needs_browser  # noqa: E402  (one way to find the browser)
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 NOTEBOOK = ROOT / "tools" / "tests" / "notebooks" / "figures-live.ipynb"
@@ -245,8 +245,7 @@ def drive(server, driver, config, timeout, out, results):
         results[server.ui] = f"{type(e).__name__}: {e}"
 
 
-@unittest.skipUnless((chromium() and shutil.which("node")) or CI,
-                     "headless Chromium or node is not installed (Debian: apt-get install chromium nodejs npm)")
+@needs_browser
 class LiveFiguresTest(unittest.TestCase):
 
     @classmethod
@@ -341,8 +340,7 @@ class StoredServer(Server):
         self.start(cmd, env)
 
 
-@unittest.skipUnless((chromium() and shutil.which("node")) or CI,
-                     "headless Chromium or node is not installed (Debian: apt-get install chromium nodejs npm)")
+@needs_browser
 class StoredFiguresTest(unittest.TestCase):
     """Every stored figure of every solution notebook is drawn when the notebook is opened as a reader
     opens it (not run, not trusted, fresh HOME): in JupyterLab by the plotly renderer (the charts) and as

@@ -112,9 +112,8 @@ class KernelLiveTrainingTest(KernelTestCase):
 import shutil  # noqa: E402
 import tempfile  # noqa: E402
 
-from test_figures import chromium  # noqa: E402
-from test_figures_live import (CI, Server, browser_harness, driver_config, fresh_home,  # noqa: E402
-                               run_driver)
+from test_figures import needs_browser  # noqa: E402
+from test_figures_live import Server, browser_harness, driver_config, fresh_home, run_driver  # noqa: E402
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 FIXTURE = ROOT / "tools" / "tests" / "notebooks" / "live-training.ipynb"
@@ -152,8 +151,7 @@ def drive(server, playwright, work, mode):
     return run_driver(DRIVER, config, TIMEOUT, OUT / f"{mode}-driver.log")
 
 
-@unittest.skipUnless((chromium() and shutil.which("node")) or CI,
-                     "headless Chromium or node is not installed (Debian: apt-get install chromium nodejs npm)")
+@needs_browser
 class LiveTrainingBrowserTest(unittest.TestCase):
     """In JupyterLab (headless Chromium, offline): the drawing changes while the training runs; the replay's
     slider works live, and in the saved notebook opened with no kernel."""
