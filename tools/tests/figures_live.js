@@ -9,52 +9,21 @@
 //    "token": T, "ui": "lab"|"classic", "notebook": "name.ipynb", "screenshot": path.png,
 //    "profile": fresh user-data-dir, "timeout": seconds}
 'use strict';
-const config = JSON.parse(process.argv[2]);
-const { chromium } = require(config.playwright);
+const browser = require('./browser_common');
 
-const FLAGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
-  '--hide-scrollbars',
-];
-
-function log(...args) { process.stderr.write('[figures_live ' + config.ui + '] ' + args.join(' ') + '\n'); }
+const config = browser.readConfig();
+const log = browser.logger('figures_live ' + config.ui);
 
 async function main() {
-  const deadline = Date.now() + config.timeout * 1000;
-  const left = () => Math.max(1000, deadline - Date.now());
-  const context = await chromium.launchPersistentContext(config.profile, {
-    executablePath: config.chromium, headless: true, args: FLAGS,
-    viewport: { width: 1280, height: 900 }, serviceWorkers: 'block',
-  });
-  const blocked = [];
-  const errors = [];
-  const local = new URL(config.base);
-  // no network: everything but the Jupyter server on 127.0.0.1 is aborted (and remembered)
-  await context.route('**/*', (route) => {
-    const url = new URL(route.request().url());
-    if (url.protocol === 'data:' || url.protocol === 'blob:' || url.host === local.host) {
-      return route.continue();
-    }
-    blocked.push(route.request().url());
-    return route.abort('internetdisconnected');
-  });
-  const page = context.pages()[0] || await context.newPage();
+  const left = browser.timeLeft(config.timeout);
+  const { context, page, blocked, errors } = await browser.launch(config, { consoleErrors: true });
   pageForDebug = page;
-  page.on('pageerror', (e) => errors.push(String(e && e.message || e)));
-  page.on('console', (m) => { if (m.type() === 'error') errors.push('console: ' + m.text()); });
 
-  const q = '?token=' + encodeURIComponent(config.token);
+  const q = browser.tokenQuery(config);
   if (config.ui === 'lab') {
     await page.goto(config.base + '/lab/tree/' + config.notebook + q, { timeout: left() });
     log('waiting for the kernel');
-    // (JJava publishes no status until the first request: the kernel's status stays 'unknown' till then)
-    await page.waitForFunction(() => {
-      const w = window.jupyterapp && window.jupyterapp.shell.currentWidget;
-      const k = w && w.sessionContext && w.sessionContext.session && w.sessionContext.session.kernel;
-      return k && k.connectionStatus === 'connected' && w.content && w.content.model;
-    }, null, { timeout: left(), polling: 250 });
-    await page.evaluate(() => window.jupyterapp.shell.currentWidget.sessionContext.session.kernel.info);
+    await browser.waitForLabKernel(page, left);
     log('running all cells');
     await page.evaluate(() => window.jupyterapp.commands.execute('notebook:run-all-cells'));
     await page.waitForFunction(() => {
@@ -128,10 +97,9 @@ async function main() {
 
 let pageForDebug = null;
 
-main().catch(async (e) => {
-  log('failed:', e && e.stack || e);
+// On failure: what the page was doing, for the test's message, and a screenshot.
+browser.run(main, log, async () => {
   if (pageForDebug) {
-    // what the page was doing, for the test's message
     const state = await pageForDebug.evaluate(() => {
       const app = window.jupyterapp; const w = app && app.shell.currentWidget;
       const k = w && w.sessionContext && w.sessionContext.session && w.sessionContext.session.kernel;
@@ -143,5 +111,4 @@ main().catch(async (e) => {
     log('page state:', JSON.stringify(state));
     await pageForDebug.screenshot({ path: config.screenshot.replace(/\.png$/, '-failed.png') }).catch(() => {});
   }
-  process.exit(2);
 });

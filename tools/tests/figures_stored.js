@@ -10,43 +10,21 @@
 //    "notebooks": ["a.ipynb", ...], "shots": dir for screenshots, "profile": fresh user-data-dir,
 //    "timeout": seconds}
 'use strict';
-const config = JSON.parse(process.argv[2]);
-const { chromium } = require(config.playwright);
 const path = require('path');
+const browser = require('./browser_common');
 
-const FLAGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync', '--hide-scrollbars',
-];
-
-const T0 = Date.now();
-function log(...args) { process.stderr.write('[figures_stored ' + config.ui + ' ' + ((Date.now() - T0) / 1000).toFixed(1) + ' s] ' + args.join(' ') + '\n'); }
+const config = browser.readConfig();
+const log = browser.logger('figures_stored ' + config.ui);
 
 async function openNotebook(page, name, left) {
-  const q = '?token=' + encodeURIComponent(config.token);
   if (config.ui === 'html') {  // nbconvert's export: config.base is the folder's file:// URL
     await page.goto(config.base + '/' + name, { timeout: left() });
   } else if (config.ui === 'lab') {
-    // reset: a fresh workspace each time, or JupyterLab would reopen (and redraw) every notebook opened before
-    await page.goto(config.base + '/lab/tree/' + name + q + '&reset', { timeout: left() });
-    await page.waitForFunction((n) => {
-      const w = window.jupyterapp && window.jupyterapp.shell.currentWidget;
-      return w && w.context && w.context.path === n && w.context.isReady && w.content.widgets.length > 0;
-    }, name, { timeout: Math.min(left(), 90000), polling: 250 });
+    await browser.openInLab(page, config, name, left);
   } else {
-    await page.goto(config.base + '/notebooks/' + name + q, { timeout: left() });
+    await page.goto(config.base + '/notebooks/' + name + browser.tokenQuery(config), { timeout: left() });
     await page.waitForFunction(() => window.Jupyter && window.Jupyter.notebook && window.Jupyter.notebook._fully_loaded,
       null, { timeout: Math.min(left(), 90000), polling: 250 });
-  }
-}
-
-// Scrolls every output area into view (JupyterLab skips rendering cells off screen), one by one.
-async function readThrough(page) {
-  const selector = config.ui === 'classic' ? '.output_subarea' : '.jp-OutputArea-output';
-  const n = await page.evaluate((s) => document.querySelectorAll(s).length, selector);
-  for (let i = 0; i < n; i++) {
-    await page.evaluate(([s, k]) => { const e = document.querySelectorAll(s)[k]; if (e) e.scrollIntoView(); }, [selector, i]);
-    await page.waitForTimeout(60);
   }
 }
 
@@ -82,39 +60,15 @@ async function screenshots(page, name) {
   return k;
 }
 
-async function shutDownKernels() {
-  const q = '?token=' + encodeURIComponent(config.token);
-  const sessions = await (await fetch(config.base + '/api/sessions' + q)).json();
-  for (const s of sessions) {
-    await fetch(config.base + '/api/sessions/' + s.id + q, { method: 'DELETE' });
-  }
-}
-
 async function main() {
-  const deadline = Date.now() + config.timeout * 1000;
-  const left = () => Math.max(1000, deadline - Date.now());
-  const context = await chromium.launchPersistentContext(config.profile, {
-    executablePath: config.chromium, headless: true, args: FLAGS, viewport: { width: 1280, height: 900 },
-    serviceWorkers: 'block',
-  });
-  const blocked = [];
-  const errors = [];
-  const local = new URL(config.base);
-  await context.route('**/*', (route) => {
-    const url = new URL(route.request().url());
-    if (url.protocol === 'data:' || url.protocol === 'blob:' || url.host === local.host
-        || (config.ui === 'html' && url.protocol === 'file:')) return route.continue();
-    blocked.push(route.request().url());
-    return route.abort('internetdisconnected');
-  });
-  const page = context.pages()[0] || await context.newPage();
-  page.on('pageerror', (e) => errors.push(String(e && e.message || e)));
+  const left = browser.timeLeft(config.timeout);
+  const { context, page, blocked, errors } = await browser.launch(config, { allowFiles: config.ui === 'html' });
   const notebooks = {};
   for (const name of config.notebooks) {
     log('opening', name);
     await openNotebook(page, name, left);
     log('opened; reading through');
-    await readThrough(page);
+    await browser.scrollThrough(page, config.ui === 'classic' ? '.output_subarea' : '.jp-OutputArea-output');
     log('read through; waiting for the figures');
     const expected = config.expected[name];
     // the renderers draw asynchronously: wait (bounded) until the counts are reached
@@ -131,10 +85,10 @@ async function main() {
     notebooks[name].screenshots = await screenshots(page, name);
     // opening a notebook starts its kernel: leave the page, then end the session (one JVM at a time)
     await page.goto('about:blank');
-    if (config.ui !== 'html') await shutDownKernels();
+    if (config.ui !== 'html') await browser.shutDownKernels(config);
   }
   process.stdout.write(JSON.stringify({ notebooks, blocked, errors }) + '\n');
   await context.close();
 }
 
-main().catch((e) => { log('failed:', e && e.stack || e); process.exit(2); });
+browser.run(main, log);

@@ -12,42 +12,20 @@
 //   {"chromium", "playwright", "base", "token", "mode": "live"|"stored", "notebook", "screenshot",
 //    "profile", "timeout"}
 'use strict';
-const config = JSON.parse(process.argv[2]);
-const { chromium } = require(config.playwright);
+const browser = require('./browser_common');
 
-const FLAGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync', '--hide-scrollbars',
-];
-
-const T0 = Date.now();
-function log(...args) {
-  process.stderr.write('[live_training ' + config.mode + ' ' + ((Date.now() - T0) / 1000).toFixed(1) + ' s] ' + args.join(' ') + '\n');
-}
-
-async function openNotebook(page, left) {
-  const q = '?token=' + encodeURIComponent(config.token);
-  await page.goto(config.base + '/lab/tree/' + config.notebook + q + '&reset', { timeout: left() });
-  await page.waitForFunction((n) => {
-    const w = window.jupyterapp && window.jupyterapp.shell.currentWidget;
-    return w && w.context && w.context.path === n && w.context.isReady && w.content.widgets.length > 0;
-  }, config.notebook, { timeout: Math.min(left(), 90000), polling: 250 });
-}
+const config = browser.readConfig();
+const log = browser.logger('live_training ' + config.mode);
 
 async function runAllAndWatch(page, left) {
   log('waiting for the kernel');
-  await page.waitForFunction(() => {
-    const w = window.jupyterapp.shell.currentWidget;
-    const k = w.sessionContext && w.sessionContext.session && w.sessionContext.session.kernel;
-    return k && k.connectionStatus === 'connected';
-  }, null, { timeout: left(), polling: 250 });
-  await page.evaluate(() => window.jupyterapp.shell.currentWidget.sessionContext.session.kernel.info);
+  await browser.waitForLabKernel(page, left);
   log('running all cells');
   // not awaited: the command's promise settles only when every cell has run
   await page.evaluate(() => { window.jupyterapp.commands.execute('notebook:run-all-cells'); });
   const pictures = new Set();
   let samples = 0;
-  while (Date.now() < T0 + config.timeout * 1000) {
+  while (left() > 1000) {
     const state = await page.evaluate(() => {
       const w = window.jupyterapp.shell.currentWidget;
       const cells = w.content.model.cells;
@@ -118,25 +96,10 @@ async function save(page) {
 }
 
 async function main() {
-  const deadline = T0 + config.timeout * 1000;
-  const left = () => Math.max(1000, deadline - Date.now());
-  const context = await chromium.launchPersistentContext(config.profile, {
-    executablePath: config.chromium, headless: true, args: FLAGS, viewport: { width: 1280, height: 1000 },
-    serviceWorkers: 'block',
-  });
-  const blocked = [];
-  const errors = [];
-  const local = new URL(config.base);
-  await context.route('**/*', (route) => {
-    const url = new URL(route.request().url());
-    if (url.protocol === 'data:' || url.protocol === 'blob:' || url.host === local.host) return route.continue();
-    blocked.push(route.request().url());
-    return route.abort('internetdisconnected');
-  });
-  const page = context.pages()[0] || await context.newPage();
-  page.on('pageerror', (e) => errors.push(String(e && e.message || e)));
+  const left = browser.timeLeft(config.timeout);
+  const { context, page, blocked, errors } = await browser.launch(config, { viewport: { width: 1280, height: 1000 } });
   const result = { mode: config.mode };
-  await openNotebook(page, left);
+  await browser.openInLab(page, config, config.notebook, left);
   if (config.mode === 'live') {
     Object.assign(result, await runAllAndWatch(page, left));
     result.replay = await checkReplay(page, left);
@@ -149,8 +112,7 @@ async function main() {
       await page.waitForSelector('.jp-Dialog', { state: 'detached', timeout: 5000 }).catch(() => {});
     }).catch(() => log('no kernel dialog'));
     result.replay = await checkReplay(page, left);
-    const q = '?token=' + encodeURIComponent(config.token);
-    result.kernels = await (await fetch(config.base + '/api/kernels' + q)).json();
+    result.kernels = await (await fetch(config.base + '/api/kernels' + browser.tokenQuery(config))).json();
   }
   result.blocked = blocked;
   result.errors = errors;
@@ -158,4 +120,4 @@ async function main() {
   await context.close();
 }
 
-main().catch((e) => { log('failed:', e && e.stack || e); process.exit(2); });
+browser.run(main, log);

@@ -7,17 +7,15 @@ build/node). Screenshots go to build/explain-latex/. Skipped with a message with
 except when CI=true, where it must run.
 """
 import json
-import os
 import pathlib
 import shutil
-import subprocess
 import sys
 import tempfile
 import unittest
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
-from test_figures import chromium  # noqa: E402
-from test_figures_live import CI, KERNEL, Server, browser_harness, free_port  # noqa: E402
+from test_figures import needs_browser  # noqa: E402
+from test_figures_live import KERNEL, Server, browser_harness, driver_config, fresh_home, run_driver  # noqa: E402
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 NOTEBOOK = ROOT / "solutions" / "notebooks" / "01-rectangle.ipynb"
@@ -29,29 +27,15 @@ TIMEOUT = 240
 class StoredNotebookServer(Server):
     """JupyterLab on a fresh copy of one solution notebook, with a fresh HOME (nothing trusted)."""
 
+    token_prefix = "nnlab-latex-"
+
     def __init__(self, work):  # noqa: super().__init__ is replaced: another folder and command
-        self.ui, self.port, self.token = "lab", free_port(), "nnlab-latex-" + os.urandom(8).hex()
-        self.dir = work / "lab"
-        self.dir.mkdir(parents=True)
-        shutil.copy(NOTEBOOK, self.dir / NOTEBOOK.name)
-        home = work / "home"
-        home.mkdir()
-        self.log_path = OUT / "server.log"
-        env = {k: v for k, v in os.environ.items() if not k.startswith("JUPYTER_")}
-        env["HOME"] = str(home)
-        root = ["--allow-root"] if os.geteuid() == 0 else []
-        cmd = [str(ROOT / ".venv" / "bin" / "python"), "-m", "jupyterlab", "--no-browser", f"--port={self.port}",
-               "--ip=127.0.0.1", f"--IdentityProvider.token={self.token}", f"--notebook-dir={self.dir}",
-               f"--LabApp.workspaces_dir={work / 'workspaces'}", "--LabApp.expose_app_in_browser=True",
-               "--LabApp.news_url=None", "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
-               f"--MappingKernelManager.default_kernel_name={KERNEL}", *root]
-        self.log = open(self.log_path, "w")
-        self.proc = subprocess.Popen(cmd, cwd=self.dir, env=env, stdout=self.log, stderr=subprocess.STDOUT,
-                                     stdin=subprocess.DEVNULL, start_new_session=True)
+        self.prepare("lab", work, [NOTEBOOK], OUT / "server.log")
+        self.start(self.lab_command(work / "workspaces", f"--MappingKernelManager.default_kernel_name={KERNEL}"),
+                   fresh_home(work / "home"))
 
 
-@unittest.skipUnless((chromium() and shutil.which("node")) or CI,
-                     "headless Chromium or node is not installed (Debian: apt-get install chromium nodejs npm)")
+@needs_browser
 class ExplainLatexInJupyterLabTest(unittest.TestCase):
 
     @classmethod
@@ -61,15 +45,9 @@ class ExplainLatexInJupyterLabTest(unittest.TestCase):
         server = StoredNotebookServer(work)
         try:
             server.wait_up(90)
-            config = {"chromium": chromium(), "playwright": str(playwright), "base": server.base,
-                      "token": server.token, "notebook": NOTEBOOK.name, "shots": str(OUT),
-                      "profile": str(work / "profile"), "timeout": TIMEOUT - 20}
-            done = subprocess.run(["node", str(DRIVER), json.dumps(config)], capture_output=True, text=True,
-                                  timeout=TIMEOUT)
-            (OUT / "driver.log").write_text(done.stderr)
-            if done.returncode != 0:
-                raise AssertionError(f"the browser driver failed ({done.returncode}):\n{done.stderr[-3000:]}")
-            cls.result = json.loads(done.stdout.strip().splitlines()[-1])
+            config = driver_config(server, playwright, work, notebook=NOTEBOOK.name, shots=str(OUT),
+                                   timeout=TIMEOUT - 20)
+            cls.result = run_driver(DRIVER, config, TIMEOUT, OUT / "driver.log")
             (OUT / "result.json").write_text(json.dumps(cls.result, indent=1))
         finally:
             server.stop()

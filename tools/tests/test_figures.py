@@ -8,11 +8,11 @@ Executes tools/tests/notebooks/figures.ipynb through the "Java (nnlab)" kernel, 
     the same SVG as an <img> in text/html (the classic Notebook, nbconvert);
   * the HTML export shows every image, with and without scripts;
   * screenshots (kept in build/figures/ as artifacts) are not blank.
-SolutionsHtmlExportTest exports every stored solution notebook the same way.
+SolutionsHtmlExportTest exports every stored solution notebook the same way; OfflineRoutingTest checks
+that the browser drivers' offline routing (browser_common.js) blocks and reports requests to other hosts.
 Needs Chromium (Debian: apt-get install chromium chromium-driver); skipped with a message without it.
 """
 import base64
-import json
 import os
 import pathlib
 import re
@@ -52,6 +52,12 @@ def chromium():
         if path:
             return path
     return None
+
+
+# The tests that drive the browser with playwright-core need node too; CI (CI=true) must run them.
+needs_browser = unittest.skipUnless(
+    (chromium() and shutil.which("node")) or os.environ.get("CI") == "true",
+    "headless Chromium or node is not installed (Debian: apt-get install chromium nodejs npm)")
 
 
 def run_chromium(*args, timeout=180):
@@ -187,21 +193,17 @@ def embedded_svgs(html):
     return svgs
 
 
-@unittest.skipUnless((chromium() and shutil.which("node")) or os.environ.get("CI") == "true",
-                     "headless Chromium or node is not installed (Debian: apt-get install chromium nodejs npm)")
+@needs_browser
 class SolutionsHtmlExportTest(unittest.TestCase):
     """`jupyter nbconvert --to html` of every stored solution notebook shows each of its figures: nbconvert
     has no Plotly renderer, so it uses the text/html image. The exports (build/figures/solutions/) are
     opened in headless Chromium, with the network blocked, and every image counted decoded from the DOM."""
 
     def test_every_solution_notebook_exports_with_all_its_figures(self):
-        from test_figures_live import STORED_DRIVER, expected_figures, playwright_dir  # (it imports this module)
-        playwright = playwright_dir()
-        if playwright is None:
-            self.fail("npm could not install playwright-core (see above)") if os.environ.get("CI") == "true" \
-                else self.skipTest("npm could not install playwright-core")
+        # (test_figures_live imports this module)
+        from test_figures_live import STORED_DRIVER, browser_harness, expected_figures, run_driver
         out = OUT / "solutions"
-        out.mkdir(parents=True, exist_ok=True)
+        playwright = browser_harness(out)
         notebooks = sorted((ROOT / "solutions" / "notebooks").glob("*.ipynb"))
         subprocess.run([sys.executable, "-m", "jupyter", "nbconvert", "--to", "html", "--output-dir", str(out),
                         *map(str, notebooks)], check=True, capture_output=True)
@@ -216,10 +218,7 @@ class SolutionsHtmlExportTest(unittest.TestCase):
             config = {"chromium": chromium(), "playwright": str(playwright), "base": out.as_uri(), "token": "",
                       "ui": "html", "notebooks": sorted(expected), "expected": expected, "shots": str(out),
                       "profile": profile, "timeout": 240}
-            done = subprocess.run(["node", str(STORED_DRIVER), json.dumps(config)], capture_output=True, text=True,
-                                  timeout=260)
-        self.assertEqual(0, done.returncode, done.stderr[-3000:])
-        result = json.loads(done.stdout.strip().splitlines()[-1])
+            result = run_driver(STORED_DRIVER, config, 260, out / "driver.log")
         for name, e in expected.items():
             with self.subTest(export=name):
                 page = result["notebooks"][name]
@@ -229,6 +228,31 @@ class SolutionsHtmlExportTest(unittest.TestCase):
         # nbconvert's own page template loads require.js and MathJax from a CDN; nothing else may be fetched
         ours = [u for u in result["blocked"] if not re.search(r"cdnjs\.cloudflare\.com/ajax/libs/(require\.js|mathjax)/", u)]
         self.assertEqual([], ours, "requests that tried to leave the machine (blocked)")
+
+
+@needs_browser
+class OfflineRoutingTest(unittest.TestCase):
+    """The browser tests' "nothing tried to leave the machine" rests on the drivers' offline routing
+    (tools/tests/browser_common.js): a page that asks other hosts for a script and an image has both
+    requests aborted and reported, while its own file and data: URLs load."""
+
+    def test_requests_to_other_hosts_are_aborted_and_reported(self):
+        from test_figures_live import STORED_DRIVER, browser_harness, run_driver
+        out = OUT / "offline"
+        playwright = browser_harness(out)
+        foreign = ["https://cdn.nnlab-offline.invalid/lib.js", "https://img.nnlab-offline.invalid/pixel.png"]
+        pixel = "data:image/svg+xml," + "%3Csvg xmlns='http://www.w3.org/2000/svg' width='200' height='10'/%3E"
+        (out / "page.html").write_text(f'<html><head><script src="{foreign[0]}"></script></head><body>'
+                                       f'<img class="nnlab-static" src="{pixel}"><img src="{foreign[1]}">'
+                                       '</body></html>', encoding="utf-8")
+        with tempfile.TemporaryDirectory() as profile:
+            config = {"chromium": chromium(), "playwright": str(playwright), "base": out.as_uri(), "token": "",
+                      "ui": "html", "notebooks": ["page.html"], "expected": {"page.html": {"classicImages": 1}},
+                      "shots": str(out), "profile": profile, "timeout": 60}
+            result = run_driver(STORED_DRIVER, config, 90, out / "driver.log")
+        self.assertEqual(sorted(foreign), sorted(set(result["blocked"])), "the requests to other hosts, blocked")
+        images = result["notebooks"]["page.html"]["images"]
+        self.assertEqual([True], [i["decoded"] for i in images], f"the page's own (data:) image loads: {images}")
 
 
 if __name__ == "__main__":

@@ -40,7 +40,7 @@ import unittest
 import urllib.request
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
-from test_figures import chromium  # noqa: E402  (one way to find the browser)
+from test_figures import chromium, needs_browser  # noqa: E402  (one way to find the browser)
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 NOTEBOOK = ROOT / "tools" / "tests" / "notebooks" / "figures-live.ipynb"
@@ -124,29 +124,65 @@ def classic_notebook_available():
     return done.returncode == 0
 
 
+def as_root():
+    """Jupyter refuses to run as root unless told."""
+    return ["--allow-root"] if os.geteuid() == 0 else []
+
+
+def fresh_home(home):
+    """The environment of a server on a fresh HOME (made here): no trust database, so nothing is trusted,
+    and no JUPYTER_* setting of the caller's."""
+    home.mkdir()
+    env = {k: v for k, v in os.environ.items() if not k.startswith("JUPYTER_")}
+    env["HOME"] = str(home)
+    return env
+
+
 class Server:
-    """A Jupyter server of ours on 127.0.0.1, on a fresh copy of the notebook; stopped by its pid."""
+    """A Jupyter server of ours on 127.0.0.1, in its own folder on fresh copies of the notebooks; stopped by
+    its pid. This one serves figures-live.ipynb in JupyterLab started as students start it (./nnlab lab) or
+    in the classic Notebook; subclasses start others with prepare, the commands below and start."""
+
+    token_prefix = "nnlab-live-"
 
     def __init__(self, ui, work):
-        self.ui, self.port, self.token = ui, free_port(), "nnlab-live-" + os.urandom(8).hex()
-        self.dir = work / ui
-        self.dir.mkdir(parents=True)
-        shutil.copy(NOTEBOOK, self.dir / NOTEBOOK.name)
-        self.log_path = OUT / f"{ui}-server.log"
+        self.prepare(ui, work, [NOTEBOOK], OUT / f"{ui}-server.log")
         env = dict(os.environ)
-        root = ["--allow-root"] if os.geteuid() == 0 else []
         if ui == "lab":
             cmd = [str(ROOT / "nnlab"), "lab", "--no-browser", f"--port={self.port}", "--ip=127.0.0.1",
                    f"--ServerApp.token={self.token}", f"--notebook-dir={self.dir}",
                    "--LabApp.expose_app_in_browser=True", f"--LabApp.workspaces_dir={work / 'workspaces'}"]
         else:
-            # what ./nnlab lab runs in Debian's fallback: python -m notebook, the kernel named as default;
-            # the kernelspec lives in the venv, so point Jupyter there
-            env["JUPYTER_PATH"] = os.pathsep.join(
-                p for p in (str(ROOT / ".venv" / "share" / "jupyter"), env.get("JUPYTER_PATH")) if p)
-            cmd = [CLASSIC_PYTHON, "-m", "notebook", "--no-browser", f"--port={self.port}", "--ip=127.0.0.1",
-                   f"--NotebookApp.token={self.token}", f"--notebook-dir={self.dir}",
-                   f"--MappingKernelManager.default_kernel_name={KERNEL}", *root]
+            cmd = self.classic_command(env)
+        self.start(cmd, env)
+
+    def prepare(self, ui, work, notebooks, log_path):
+        """Its port, token, log and folder work/ui, with fresh copies of ``notebooks``."""
+        self.ui, self.port, self.token = ui, free_port(), self.token_prefix + os.urandom(8).hex()
+        self.dir = work / ui
+        self.dir.mkdir(parents=True)
+        for nb in notebooks:
+            shutil.copy(nb, self.dir / nb.name)
+        self.log_path = log_path
+
+    def classic_command(self, env):
+        """What ./nnlab lab runs in Debian's fallback: python -m notebook, the kernel named as default; the
+        kernelspec lives in the venv, so ``env`` points Jupyter there."""
+        env["JUPYTER_PATH"] = os.pathsep.join(
+            p for p in (str(ROOT / ".venv" / "share" / "jupyter"), env.get("JUPYTER_PATH")) if p)
+        return [CLASSIC_PYTHON, "-m", "notebook", "--no-browser", f"--port={self.port}", "--ip=127.0.0.1",
+                f"--NotebookApp.token={self.token}", f"--notebook-dir={self.dir}",
+                f"--MappingKernelManager.default_kernel_name={KERNEL}", *as_root()]
+
+    def lab_command(self, workspaces, *options):
+        """The venv's JupyterLab with nothing to fetch (no news, no update check), its app exposed to the driver."""
+        return [str(ROOT / ".venv" / "bin" / "python"), "-m", "jupyterlab", "--no-browser", f"--port={self.port}",
+                "--ip=127.0.0.1", f"--IdentityProvider.token={self.token}", f"--notebook-dir={self.dir}",
+                f"--LabApp.workspaces_dir={workspaces}", "--LabApp.expose_app_in_browser=True",
+                "--LabApp.news_url=None", "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
+                *options, *as_root()]
+
+    def start(self, cmd, env):
         self.log = open(self.log_path, "w")
         self.proc = subprocess.Popen(cmd, cwd=self.dir, env=env, stdout=self.log, stderr=subprocess.STDOUT,
                                      stdin=subprocess.DEVNULL, start_new_session=True)
@@ -183,27 +219,33 @@ class Server:
         self.log.close()
 
 
-def drive(server, playwright, work, results):
-    """Runs the browser against one server; results[ui] = the page's JSON or an error message."""
+def driver_config(server, playwright, work, **more):
+    """What every browser driver (tools/tests/*.js, see browser_common.js) is told, and ``more``: the browser,
+    playwright-core, the server, a fresh profile (user-data-dir) in ``work``."""
+    return {"chromium": chromium(), "playwright": str(playwright), "base": server.base, "token": server.token,
+            "profile": str(work / f"profile-{server.ui}"), **more}
+
+
+def run_driver(driver, config, timeout, log_path):
+    """Runs a browser driver (node DRIVER CONFIG_JSON), keeps its log in ``log_path`` and returns the JSON
+    line it printed last; raises AssertionError with the end of its log when it failed."""
+    done = subprocess.run(["node", str(driver), json.dumps(config)], capture_output=True, text=True, timeout=timeout)
+    log_path.write_text(done.stderr)
+    if done.returncode != 0:
+        raise AssertionError(f"the browser driver failed ({done.returncode}):\n{done.stderr[-3000:]}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def drive(server, driver, config, timeout, out, results):
+    """Runs ``driver`` against one server once it is up; results[ui] = the page's JSON or an error message."""
     try:
         server.wait_up(90)
-        config = {"chromium": chromium(), "playwright": str(playwright), "base": server.base,
-                  "token": server.token, "ui": server.ui, "notebook": NOTEBOOK.name,
-                  "screenshot": str(OUT / f"{server.ui}.png"), "profile": str(work / f"profile-{server.ui}"),
-                  "timeout": TIMEOUT - 20}
-        done = subprocess.run(["node", str(DRIVER), json.dumps(config)], capture_output=True, text=True,
-                              timeout=TIMEOUT)
-        (OUT / f"{server.ui}-driver.log").write_text(done.stderr)
-        if done.returncode != 0:
-            results[server.ui] = f"the browser driver failed ({done.returncode}):\n{done.stderr[-3000:]}"
-        else:
-            results[server.ui] = json.loads(done.stdout.strip().splitlines()[-1])
+        results[server.ui] = run_driver(driver, config, timeout, out / f"{server.ui}-driver.log")
     except Exception as e:  # noqa: BLE001 - reported by the test that reads it
         results[server.ui] = f"{type(e).__name__}: {e}"
 
 
-@unittest.skipUnless((chromium() and shutil.which("node")) or CI,
-                     "headless Chromium or node is not installed (Debian: apt-get install chromium nodejs npm)")
+@needs_browser
 class LiveFiguresTest(unittest.TestCase):
 
     @classmethod
@@ -213,8 +255,13 @@ class LiveFiguresTest(unittest.TestCase):
         uis = ["lab"] + (["classic"] if classic_notebook_available() else [])
         cls.results = {}
         started = time.time()
-        drive_in_parallel(uis, lambda ui: Server(ui, cls.work),
-                          lambda s: drive(s, playwright, cls.work, cls.results), cls.work)
+
+        def drive_one(server):
+            config = driver_config(server, playwright, cls.work, ui=server.ui, notebook=NOTEBOOK.name,
+                                   screenshot=str(OUT / f"{server.ui}.png"), timeout=TIMEOUT - 20)
+            drive(server, DRIVER, config, TIMEOUT, OUT, cls.results)
+
+        drive_in_parallel(uis, lambda ui: Server(ui, cls.work), drive_one, cls.work)
         print(f"\nlive figures: {', '.join(uis)} in {time.time() - started:.0f} s; screenshots in {OUT}",
               file=sys.stderr)
 
@@ -281,54 +328,19 @@ class StoredServer(Server):
     """A Jupyter server on fresh copies of the solution notebooks, with a fresh HOME (no trust database:
     nothing is trusted) and the Jupyter data and config folders inside it."""
 
-    def __init__(self, ui, work):  # noqa: super().__init__ is replaced: another folder and command
-        self.ui, self.port, self.token = ui, free_port(), "nnlab-stored-" + os.urandom(8).hex()
-        self.dir = work / ui
-        self.dir.mkdir(parents=True)
-        for nb in sorted(SOLUTIONS.glob("*.ipynb")):
-            shutil.copy(nb, self.dir / nb.name)
-        home = work / f"home-{ui}"
-        home.mkdir()
-        self.log_path = STORED_OUT / f"{ui}-server.log"
-        env = {k: v for k, v in os.environ.items() if not k.startswith("JUPYTER_")}
-        env["HOME"] = str(home)
-        root = ["--allow-root"] if os.geteuid() == 0 else []
+    token_prefix = "nnlab-stored-"
+
+    def __init__(self, ui, work):  # noqa: super().__init__ is replaced: other notebooks and HOME
+        self.prepare(ui, work, sorted(SOLUTIONS.glob("*.ipynb")), STORED_OUT / f"{ui}-server.log")
+        env = fresh_home(work / f"home-{ui}")
         if ui == "lab":
-            cmd = [str(ROOT / ".venv" / "bin" / "python"), "-m", "jupyterlab", "--no-browser", f"--port={self.port}",
-                   "--ip=127.0.0.1", f"--IdentityProvider.token={self.token}", f"--notebook-dir={self.dir}",
-                   f"--LabApp.workspaces_dir={work / 'workspaces'}", "--LabApp.expose_app_in_browser=True",
-                   "--LabApp.news_url=None", "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
-                   f"--MappingKernelManager.default_kernel_name={KERNEL}",
-                   *root]
+            cmd = self.lab_command(work / "workspaces", f"--MappingKernelManager.default_kernel_name={KERNEL}")
         else:
-            env["JUPYTER_PATH"] = str(ROOT / ".venv" / "share" / "jupyter")
-            cmd = [CLASSIC_PYTHON, "-m", "notebook", "--no-browser", f"--port={self.port}", "--ip=127.0.0.1",
-                   f"--NotebookApp.token={self.token}", f"--notebook-dir={self.dir}",
-                   f"--MappingKernelManager.default_kernel_name={KERNEL}", *root]
-        self.log = open(self.log_path, "w")
-        self.proc = subprocess.Popen(cmd, cwd=self.dir, env=env, stdout=self.log, stderr=subprocess.STDOUT,
-                                     stdin=subprocess.DEVNULL, start_new_session=True)
+            cmd = self.classic_command(env)
+        self.start(cmd, env)
 
 
-def drive_stored(server, playwright, work, expected, results):
-    try:
-        server.wait_up(90)
-        config = {"chromium": chromium(), "playwright": str(playwright), "base": server.base, "token": server.token,
-                  "ui": server.ui, "notebooks": sorted(expected), "expected": expected, "shots": str(STORED_OUT),
-                  "profile": str(work / f"profile-{server.ui}"), "timeout": STORED_TIMEOUT - 20}
-        done = subprocess.run(["node", str(STORED_DRIVER), json.dumps(config)], capture_output=True, text=True,
-                              timeout=STORED_TIMEOUT)
-        (STORED_OUT / f"{server.ui}-driver.log").write_text(done.stderr)
-        if done.returncode != 0:
-            results[server.ui] = f"the browser driver failed ({done.returncode}):\n{done.stderr[-3000:]}"
-        else:
-            results[server.ui] = json.loads(done.stdout.strip().splitlines()[-1])
-    except Exception as e:  # noqa: BLE001 - reported by the test that reads it
-        results[server.ui] = f"{type(e).__name__}: {e}"
-
-
-@unittest.skipUnless((chromium() and shutil.which("node")) or CI,
-                     "headless Chromium or node is not installed (Debian: apt-get install chromium nodejs npm)")
+@needs_browser
 class StoredFiguresTest(unittest.TestCase):
     """Every stored figure of every solution notebook is drawn when the notebook is opened as a reader
     opens it (not run, not trusted, fresh HOME): in JupyterLab by the plotly renderer (the charts) and as
@@ -343,8 +355,13 @@ class StoredFiguresTest(unittest.TestCase):
         uis = ["lab"] + (["classic"] if classic_notebook_available() else [])
         cls.results = {}
         started = time.time()
-        drive_in_parallel(uis, lambda ui: StoredServer(ui, cls.work),
-                          lambda s: drive_stored(s, playwright, cls.work, cls.expected, cls.results), cls.work)
+
+        def drive_one(server):
+            config = driver_config(server, playwright, cls.work, ui=server.ui, notebooks=sorted(cls.expected),
+                                   expected=cls.expected, shots=str(STORED_OUT), timeout=STORED_TIMEOUT - 20)
+            drive(server, STORED_DRIVER, config, STORED_TIMEOUT, STORED_OUT, cls.results)
+
+        drive_in_parallel(uis, lambda ui: StoredServer(ui, cls.work), drive_one, cls.work)
         print(f"\nstored figures: {', '.join(uis)} in {time.time() - started:.0f} s; screenshots in {STORED_OUT}",
               file=sys.stderr)
 

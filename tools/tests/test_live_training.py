@@ -13,7 +13,6 @@ kernel.
 import json
 import os
 import pathlib
-import subprocess
 import sys
 import time
 import unittest
@@ -113,8 +112,8 @@ class KernelLiveTrainingTest(KernelTestCase):
 import shutil  # noqa: E402
 import tempfile  # noqa: E402
 
-from test_figures import chromium  # noqa: E402
-from test_figures_live import CI, Server, browser_harness, free_port  # noqa: E402
+from test_figures import needs_browser  # noqa: E402
+from test_figures_live import Server, browser_harness, driver_config, fresh_home, run_driver  # noqa: E402
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 FIXTURE = ROOT / "tools" / "tests" / "notebooks" / "live-training.ipynb"
@@ -128,45 +127,31 @@ class LiveServer(Server):
     mode "stored", on the notebook saved by the live run, with a fresh HOME and no kernel allowed to start
     (KernelSpecManager.allowed_kernelspecs names none that exists): the notebook is read, not run."""
 
+    token_prefix = "nnlab-livetrain-"
+
     def __init__(self, mode, work, notebook):  # noqa: super().__init__ is replaced: another folder and command
-        self.ui, self.port, self.token = mode, free_port(), "nnlab-livetrain-" + os.urandom(8).hex()
-        self.dir = work / mode
-        self.dir.mkdir(parents=True)
-        shutil.copy(notebook, self.dir / FIXTURE.name)
-        self.log_path = OUT / f"{mode}-server.log"
-        env = {k: v for k, v in os.environ.items() if not k.startswith("JUPYTER_")}
-        common = ["--no-browser", f"--port={self.port}", "--ip=127.0.0.1", f"--notebook-dir={self.dir}",
-                  f"--LabApp.workspaces_dir={work / ('workspaces-' + mode)}", "--LabApp.expose_app_in_browser=True"]
+        # (the saved notebook keeps the fixture's name: work/live/live-training.ipynb)
+        self.prepare(mode, work, [notebook], OUT / f"{mode}-server.log")
+        workspaces = work / ("workspaces-" + mode)
         if mode == "live":
-            cmd = [str(ROOT / "nnlab"), "lab", f"--ServerApp.token={self.token}", *common]
+            env = {k: v for k, v in os.environ.items() if not k.startswith("JUPYTER_")}
+            cmd = [str(ROOT / "nnlab"), "lab", f"--ServerApp.token={self.token}", "--no-browser", f"--port={self.port}",
+                   "--ip=127.0.0.1", f"--notebook-dir={self.dir}", f"--LabApp.workspaces_dir={workspaces}",
+                   "--LabApp.expose_app_in_browser=True"]
         else:
-            home = work / "home-stored"
-            home.mkdir()
-            env["HOME"] = str(home)
-            root = ["--allow-root"] if os.geteuid() == 0 else []
-            cmd = [str(ROOT / ".venv" / "bin" / "python"), "-m", "jupyterlab", f"--IdentityProvider.token={self.token}",
-                   *common, "--LabApp.news_url=None",
-                   "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
-                   "--KernelSpecManager.allowed_kernelspecs=nnlab-no-kernel", *root]
-        self.log = open(self.log_path, "w")
-        self.proc = subprocess.Popen(cmd, cwd=self.dir, env=env, stdout=self.log, stderr=subprocess.STDOUT,
-                                     stdin=subprocess.DEVNULL, start_new_session=True)
+            env = fresh_home(work / "home-stored")
+            cmd = self.lab_command(workspaces, "--KernelSpecManager.allowed_kernelspecs=nnlab-no-kernel")
+        self.start(cmd, env)
 
 
 def drive(server, playwright, work, mode):
     server.wait_up(90)
-    config = {"chromium": chromium(), "playwright": str(playwright), "base": server.base, "token": server.token,
-              "mode": mode, "notebook": FIXTURE.name, "screenshot": str(OUT / f"{mode}.png"),
-              "profile": str(work / f"profile-{mode}"), "timeout": TIMEOUT - 30}
-    done = subprocess.run(["node", str(DRIVER), json.dumps(config)], capture_output=True, text=True, timeout=TIMEOUT)
-    (OUT / f"{mode}-driver.log").write_text(done.stderr)
-    if done.returncode != 0:
-        raise AssertionError(f"the browser driver failed ({done.returncode}):\n{done.stderr[-3000:]}")
-    return json.loads(done.stdout.strip().splitlines()[-1])
+    config = driver_config(server, playwright, work, mode=mode, notebook=FIXTURE.name,
+                           screenshot=str(OUT / f"{mode}.png"), timeout=TIMEOUT - 30)
+    return run_driver(DRIVER, config, TIMEOUT, OUT / f"{mode}-driver.log")
 
 
-@unittest.skipUnless((chromium() and shutil.which("node")) or CI,
-                     "headless Chromium or node is not installed (Debian: apt-get install chromium nodejs npm)")
+@needs_browser
 class LiveTrainingBrowserTest(unittest.TestCase):
     """In JupyterLab (headless Chromium, offline): the drawing changes while the training runs; the replay's
     slider works live, and in the saved notebook opened with no kernel."""
