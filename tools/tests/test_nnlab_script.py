@@ -84,7 +84,7 @@ class CommandLineTest(unittest.TestCase):
     def test_bench_without_a_model_fails_at_once_with_an_example(self):
         r = subprocess.run([str(NNLAB), "bench", "rnn"], capture_output=True, text=True, timeout=60)
         self.assertNotEqual(0, r.returncode)
-        self.assertIn("'bench' expects mlp, cnn or compare, but got 'rnn'", r.stderr)
+        self.assertIn("'bench' expects mlp, cnn, compare or steps, but got 'rnn'", r.stderr)
         self.assertIn("./nnlab bench mlp", r.stderr)
 
     def test_bench_runs_the_bench_modules_command_line_and_compare_checks_before(self):
