@@ -100,8 +100,8 @@ public final class HostArrays {
      * Whether every number of {@code a} is finite (no NaN, no ±infinity), read from the numbers' bits in
      * chunks copied from a row-major float or double array (views included); other layouts and half
      * precision are first copied to one. Why bits: a float loop ({@code max |a_i|}) stays scalar code,
-     * where an OR over ints is SIMD code (about 3x faster on a [128, 512] layer output); not a sum, which
-     * can overflow where no number is infinite; not ND4J's reductions, which cost several times more here.
+     * where an OR over ints is SIMD code; not a sum, which can overflow where no number is infinite; not
+     * ND4J's reductions, which cost several times more here.
      */
     public static boolean allFinite(INDArray a) {
         if (a.isEmpty() || !a.dataType().isFPType()) {
