@@ -37,8 +37,8 @@ public final class ArrayChunks implements AutoCloseable {
     private ArrayChunks(INDArray array) {
         this.array = array;
         this.length = Math.toIntExact(array.length());
-        boolean asFloat = direct(array, DataType.FLOAT);
-        this.copy = asFloat || direct(array, DataType.DOUBLE) ? null : array.castTo(DataType.DOUBLE).dup('c');
+        boolean asFloat = HostArrays.direct(array, DataType.FLOAT);
+        this.copy = asFloat || HostArrays.direct(array, DataType.DOUBLE) ? null : array.castTo(DataType.DOUBLE).dup('c');
         INDArray source = copy == null ? array : copy;
         this.offset = (int) source.offset();
         this.floats = asFloat ? source.data().asNioFloat() : null;
@@ -121,10 +121,5 @@ public final class ArrayChunks implements AutoCloseable {
         if (copy != null) {
             array.assign(copy.reshape(array.shape()).castTo(array.dataType()));
         }
-    }
-
-    private static boolean direct(INDArray a, DataType type) {
-        return a.dataType() == type && HostArrays.isRowMajor(a)
-                && (a.offset() + a.length()) * type.width() <= Integer.MAX_VALUE;
     }
 }

@@ -172,7 +172,7 @@ public final class HostArrays {
     }
 
     /** True when {@code a} is of type {@code type} and its numbers are one row-major block a Java buffer addresses. */
-    private static boolean direct(INDArray a, DataType type) {
+    static boolean direct(INDArray a, DataType type) {
         return a.dataType() == type && isRowMajor(a) && (a.offset() + a.length()) * type.width() <= Integer.MAX_VALUE;
     }
 
