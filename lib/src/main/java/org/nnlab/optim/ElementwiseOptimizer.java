@@ -24,7 +24,7 @@ import org.nnlab.nn.internal.ArrayChunks;
  * in float ({@code Float32Rules}, generated from the rule in double: the library's optimisers have
  * one), because Java 17's JIT turns a loop in one type into SIMD code but not a loop that converts
  * between float and double. An optimiser without a generated float rule (a subclass) runs its rule in
- * double on float32 parameters too, their numbers widened and rounded back.
+ * double on float32 parameters too, their numbers widened to a double copy and rounded back.
  */
 public abstract class ElementwiseOptimizer extends AbstractOptimizer {
 
@@ -77,11 +77,13 @@ public abstract class ElementwiseOptimizer extends AbstractOptimizer {
 
     @Override
     protected final void update(int index, Parameter p) {
-        ArrayChunks value = values[index] = chunks(values[index], p.value());
-        ArrayChunks gradient = gradients[index] = chunks(gradients[index], p.grad());
+        boolean inFloat = floatStates[index] != null;
+        DataType type = inFloat ? DataType.FLOAT : DataType.DOUBLE;
+        ArrayChunks value = values[index] = chunks(values[index], p.value(), type);
+        ArrayChunks gradient = gradients[index] = chunks(gradients[index], p.grad(), type);
         for (int chunk = 0, from = 0; from < value.length(); chunk++, from += ArrayChunks.SIZE) {
             int n = Math.min(ArrayChunks.SIZE, value.length() - from);
-            if (floatStates[index] != null) {
+            if (inFloat) {
                 value.read(from, wf, n);
                 gradient.read(from, gf, n);
                 float32.update(wf, gf, floatStates[index][chunk], n);
@@ -93,11 +95,11 @@ public abstract class ElementwiseOptimizer extends AbstractOptimizer {
                 value.write(from, w, n);
             }
         }
-        value.close();   // writes a copy back (an array that is not one block of memory); nothing otherwise
+        value.close();   // writes a copy back (an array that is not one block of the rule's type); nothing otherwise
     }
 
     /** The chunks of {@code array}: those of the last step when they read its own memory, else new ones. */
-    private static ArrayChunks chunks(ArrayChunks last, INDArray array) {
-        return last != null && last.direct() ? last : ArrayChunks.of(array);
+    private static ArrayChunks chunks(ArrayChunks last, INDArray array, DataType type) {
+        return last != null && last.direct() ? last : ArrayChunks.of(array, type);
     }
 }

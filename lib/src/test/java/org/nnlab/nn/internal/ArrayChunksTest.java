@@ -3,6 +3,7 @@ package org.nnlab.nn.internal;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.DisplayName;
@@ -15,38 +16,51 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 class ArrayChunksTest {
 
     @Test
-    @DisplayName("a float array read as doubles and as floats, a chunk in the middle, written back rounded to float")
+    @DisplayName("a float array in float chunks is read where it is: a chunk in the middle, written in place")
     void floatArrays() {
         INDArray a = Nd4j.linspace(0, 9, 10, DataType.FLOAT).reshape(2, 5);
-        try (ArrayChunks chunks = ArrayChunks.of(a)) {
+        try (ArrayChunks chunks = ArrayChunks.of(a, DataType.FLOAT)) {
             assertEquals(10, chunks.length());
             assertTrue(chunks.direct(), "one block of floats is read where it is");
-            double[] d = new double[3];
-            chunks.read(4, d, 3);
-            assertArrayEquals(new double[] {4, 5, 6}, d);
-            float[] f = new float[2];
-            chunks.read(8, f, 2);
-            assertArrayEquals(new float[] {8, 9}, f);
-            chunks.write(4, new double[] {0.1, -1}, 2);
-            chunks.write(0, new float[] {7}, 1);
+            float[] f = new float[3];
+            chunks.read(4, f, 3);
+            assertArrayEquals(new float[] {4, 5, 6}, f);
+            chunks.write(4, new float[] {0.1f, -1}, 2);
+            assertEquals(-1f, a.getFloat(1, 0), "written at once, before close");
         }
         assertEquals(0.1f, a.getFloat(0, 4));
-        assertEquals(-1f, a.getFloat(1, 0));
-        assertEquals(7f, a.getFloat(0, 0));
         assertEquals(DataType.FLOAT, a.dataType());
     }
 
     @Test
-    @DisplayName("a double array read as floats (rounded) and written from floats")
-    void doubleArrays() {
-        INDArray a = Nd4j.createFromArray(0.1, 0.2, 0.3);
-        try (ArrayChunks chunks = ArrayChunks.of(a)) {
-            float[] f = new float[3];
-            chunks.read(0, f, 3);
-            assertArrayEquals(new float[] {0.1f, 0.2f, 0.3f}, f);
-            chunks.write(1, new float[] {2.5f}, 1);
+    @DisplayName("a float array in double chunks goes through a double copy: widened exactly, written back rounded on close")
+    void floatArrayAsDoubles() {
+        INDArray a = Nd4j.createFromArray(0.1f, 0.2f, 0.3f);
+        try (ArrayChunks chunks = ArrayChunks.of(a, DataType.DOUBLE)) {
+            assertFalse(chunks.direct());
+            double[] d = new double[3];
+            chunks.read(0, d, 3);
+            assertArrayEquals(new double[] {0.1f, 0.2f, 0.3f}, d);
+            chunks.write(1, new double[] {0.25 + 1e-12}, 1);
+            assertEquals(0.2f, a.getFloat(1), "the array changes on close");
         }
-        assertArrayEquals(new double[] {0.1, 2.5, 0.3}, a.data().asDouble());
+        assertArrayEquals(new float[] {0.1f, 0.25f, 0.3f}, a.data().asFloat());
+        assertEquals(DataType.FLOAT, a.dataType());
+    }
+
+    @Test
+    @DisplayName("a double array in double chunks is read where it is: the second chunk, written in place")
+    void doubleArrays() {
+        INDArray a = Nd4j.linspace(1, 5000, 5000, DataType.DOUBLE);
+        ArrayChunks chunks = ArrayChunks.of(a, DataType.DOUBLE);
+        assertTrue(chunks.direct());
+        assertEquals(5000, chunks.length());
+        double[] chunk = new double[ArrayChunks.SIZE];
+        chunks.read(ArrayChunks.SIZE, chunk, 10);
+        assertEquals(ArrayChunks.SIZE + 1, chunk[0]);
+        chunk[9] = -1;
+        chunks.write(ArrayChunks.SIZE, chunk, 10);
+        assertEquals(-1, a.getDouble(ArrayChunks.SIZE + 9), "written where it is: nothing to close");
     }
 
     @Test
@@ -54,16 +68,24 @@ class ArrayChunksTest {
     void viewsWithGaps() {
         INDArray m = Nd4j.linspace(1, 6, 6, DataType.FLOAT).reshape(3, 2);   // [[1, 2], [3, 4], [5, 6]]
         INDArray column = m.get(NDArrayIndex.all(), NDArrayIndex.point(1));
-        try (ArrayChunks chunks = ArrayChunks.of(column)) {
+        try (ArrayChunks chunks = ArrayChunks.of(column, DataType.FLOAT)) {
             assertFalse(chunks.direct(), "a column is read through a copy");
-            double[] d = new double[3];
-            chunks.read(0, d, 3);
-            assertArrayEquals(new double[] {2, 4, 6}, d);
+            float[] f = new float[3];
+            chunks.read(0, f, 3);
+            assertArrayEquals(new float[] {2, 4, 6}, f);
             for (int i = 0; i < 3; i++) {
-                d[i] *= 10;
+                f[i] *= 10;
             }
-            chunks.write(0, d, 3);
+            chunks.write(0, f, 3);
         }
         assertArrayEquals(new float[] {1, 20, 3, 40, 5, 60}, m.data().asFloat());
+    }
+
+    @Test
+    @DisplayName("chunks come in float or double: another type is refused by name")
+    void otherTypesRefused() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> ArrayChunks.of(Nd4j.ones(DataType.FLOAT, 2), DataType.HALF));
+        assertTrue(e.getMessage().contains("FLOAT or DOUBLE") && e.getMessage().contains("HALF"), e.getMessage());
     }
 }

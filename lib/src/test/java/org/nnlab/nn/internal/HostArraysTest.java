@@ -72,6 +72,30 @@ class HostArraysTest {
     }
 
     @Test
+    @DisplayName("allFinite reads floats two at a time: any count, any start (odd ones too), each position, nothing outside")
+    void allFiniteAtEveryPositionAndOffset() {
+        for (DataType type : new DataType[] {DataType.FLOAT, DataType.DOUBLE}) {
+            for (int start = 0; start < 3; start++) {
+                for (int n = 1; n <= 9; n++) {
+                    INDArray numbers = Nd4j.linspace(1, 20, 20, type);
+                    numbers.putScalar(start + n, Double.NaN);   // just after the view
+                    if (start > 0) {
+                        numbers.putScalar(start - 1, Double.POSITIVE_INFINITY);   // just before it
+                    }
+                    INDArray view = numbers.get(NDArrayIndex.interval(start, start + n));
+                    String where = type + ", " + n + " numbers from " + start;
+                    assertTrue(HostArrays.allFinite(view), where + ": finite, whatever lies around them");
+                    for (int i = 0; i < n; i++) {
+                        INDArray bad = numbers.dup();
+                        bad.putScalar(start + i, Double.NEGATIVE_INFINITY);
+                        assertFalse(HostArrays.allFinite(bad.get(NDArrayIndex.interval(start, start + n))), where + ", at " + i);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
     @DisplayName("isRowMajor: numbers one after the other in row-major order, dimensions of size 1 whatever their stride")
     void isRowMajor() {
         INDArray images = Nd4j.rand(DataType.FLOAT, 6, 1, 28, 28);
