@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.executioner.OpExecutioner.ProfilingMode;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nnlab.loss.SoftmaxCrossEntropy;
 import org.nnlab.nn.Models;
@@ -24,7 +25,9 @@ import picocli.CommandLine.Option;
  * zeroing the gradients, forward, loss (forward and gradient), backward, the optimiser's step.
  *
  * <p>The first round includes the JIT's warm-up; compare the later ones. Compare two builds or options
- * in one sitting, alternating the runs (the machine's load moves the figures).
+ * in one sitting, alternating the runs (the machine's load moves the figures). {@code --workspace-check}
+ * times each round a second time with ND4J's check of every operation's arrays against their workspaces
+ * on, as it is outside training steps (see {@link StepScope}): what that check costs, side by side.
  */
 @Command(name = "./nnlab bench steps", sortOptions = false, usageHelpWidth = 110,
         description = {"Times the phases of the MNIST MLP's training step (ms per step, per round of steps)."},
@@ -48,6 +51,10 @@ public final class StepPhases implements Callable<Integer> {
     @Option(names = "--dtype", paramLabel = "T", converter = BenchOptions.Precision.class,
             description = "float (default) or double")
     DataType dataType = DataType.FLOAT;
+
+    @Option(names = "--workspace-check", description = {"also time each round with ND4J's workspace check on, as outside",
+            "training steps: a second line per round, marked 'check'"})
+    boolean workspaceCheck;
 
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "print this text")
     boolean help;
@@ -73,16 +80,23 @@ public final class StepPhases implements Callable<Integer> {
         out.printf(Locale.ROOT, "MNIST MLP step, batch %d, %s, %s; ms per step:%n", batch, dataType, optimizer);
         out.println(header());
         for (int round = 1; round <= rounds; round++) {
-            out.println(row(round, timeRound(model, optimizer, loss, x, y)));
+            out.println(row(String.valueOf(round), timeRound(model, optimizer, loss, x, y, false)));
+            if (workspaceCheck) {
+                out.println(row(round + " check", timeRound(model, optimizer, loss, x, y, true)));
+            }
         }
         return 0;
     }
 
-    /** Nanoseconds spent in each phase over one round of steps. */
-    private long[] timeRound(Sequential model, Optimizer optimizer, SoftmaxCrossEntropy loss, INDArray x, INDArray y) {
+    /** Nanoseconds spent in each phase over one round of steps, with ND4J's workspace check on or (as in training) off. */
+    private long[] timeRound(Sequential model, Optimizer optimizer, SoftmaxCrossEntropy loss, INDArray x, INDArray y,
+            boolean check) {
         long[] nanos = new long[PHASES.length];
         for (int s = 0; s < steps; s++) {
             try (StepScope scope = StepScope.open(model).withoutInputGradient()) {
+                if (check) {   // back on for this step; the step's end leaves it on, as it found it
+                    Nd4j.getExecutioner().setProfilingMode(ProfilingMode.SCOPE_PANIC);
+                }
                 long t0 = System.nanoTime();
                 optimizer.zeroGrad();
                 long t1 = System.nanoTime();
@@ -107,7 +121,7 @@ public final class StepPhases implements Callable<Integer> {
     }
 
     static String header() {
-        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%-6s", "round"));
+        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%-8s", "round"));
         for (String p : PHASES) {
             b.append(String.format(Locale.ROOT, " %9s", p));
         }
@@ -115,8 +129,8 @@ public final class StepPhases implements Callable<Integer> {
     }
 
     /** One line: the round and each phase's ms per step, then their total. */
-    String row(int round, long[] nanos) {
-        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%-6d", round));
+    String row(String round, long[] nanos) {
+        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%-8s", round));
         for (long n : nanos) {
             b.append(String.format(Locale.ROOT, " %9.3f", n / 1e6 / steps));
         }

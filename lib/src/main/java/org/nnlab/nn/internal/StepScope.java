@@ -13,6 +13,8 @@ import org.nd4j.linalg.api.memory.enums.LearningPolicy;
 import org.nd4j.linalg.api.memory.enums.ResetPolicy;
 import org.nd4j.linalg.api.memory.enums.SpillPolicy;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.executioner.OpExecutioner;
+import org.nd4j.linalg.api.ops.executioner.OpExecutioner.ProfilingMode;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -36,6 +38,16 @@ import org.nd4j.linalg.factory.Nd4j;
  * its first layer ({@link #passInputGradientUnread}), and {@link MatrixProducts#timesTranspose} then
  * skips that layer's input gradient {@code g Wᵀ}, the product of the gradient with one of
  * its weights transposed.
+ *
+ * <p>ND4J's workspace check: by default ({@link ProfilingMode#SCOPE_PANIC}) ND4J verifies before every
+ * operation that none of its arrays comes from a workspace that was closed or reset since, so that an
+ * array kept from a finished step fails with ND4J's error instead of reading memory that the next
+ * step reuses. While steps run, the check is off ({@link ProfilingMode#DISABLED}; what it costs per
+ * step: {@code ./nnlab bench steps --workspace-check}): the arrays a step's operations see were made in
+ * that step or live outside any workspace (parameters, gradients). It is back on when the last running
+ * step closes, so arrays kept from a step and used afterwards are still caught; a layer that keeps an
+ * array from one step to the next is not. Another mode that a user set (e.g. {@code OPERATIONS} to
+ * profile) is left alone.
  *
  * <p>{@code -Dnnlab.workspaces=false} turns the workspace off (to measure what it brings).
  */
@@ -66,26 +78,50 @@ public final class StepScope implements AutoCloseable {
 
     private static final ThreadLocal<State> STATE = ThreadLocal.withInitial(State::new);
 
+    /** Outermost steps open on all threads, and whether the first of them turned ND4J's workspace check off. */
+    private static int stepsRunning;
+    private static boolean workspaceCheckOff;
+
     private final Object model;
     private final MemoryWorkspace workspace;   // null when nested in another scope, or workspaces are off
+    private final boolean outermost;
     private boolean open = true;
 
-    private StepScope(Object model, MemoryWorkspace workspace) {
+    private StepScope(Object model, MemoryWorkspace workspace, boolean outermost) {
         this.model = model;
         this.workspace = workspace;
+        this.outermost = outermost;
+        if (outermost) {
+            stepStarted();
+        }
+    }
+
+    private static synchronized void stepStarted() {
+        OpExecutioner nd4j = Nd4j.getExecutioner();
+        if (stepsRunning++ == 0 && nd4j.getProfilingMode() == ProfilingMode.SCOPE_PANIC) {
+            nd4j.setProfilingMode(ProfilingMode.DISABLED);
+            workspaceCheckOff = true;
+        }
+    }
+
+    private static synchronized void stepEnded() {
+        if (--stepsRunning == 0 && workspaceCheckOff) {
+            Nd4j.getExecutioner().setProfilingMode(ProfilingMode.SCOPE_PANIC);
+            workspaceCheckOff = false;
+        }
     }
 
     /** Opens a step of {@code model} on this thread; close it (try-with-resources) when the step ends. */
     public static StepScope open(Object model) {
         State s = STATE.get();
         if (s.open != null || !WORKSPACES) {   // nested: the outer step's memory serves
-            StepScope scope = new StepScope(model, null);
+            StepScope scope = new StepScope(model, null, s.open == null);
             s.open = s.open == null ? scope : s.open;
             return scope;
         }
         MemoryWorkspace ws = WORKSPACES_BY_MODEL.computeIfAbsent(model,
                 m -> Nd4j.getWorkspaceManager().createNewWorkspace(STEP, "nnlab-step-" + System.identityHashCode(m)));
-        StepScope scope = new StepScope(model, ws.notifyScopeEntered());
+        StepScope scope = new StepScope(model, ws.notifyScopeEntered(), true);
         s.open = scope;
         return scope;
     }
@@ -148,6 +184,9 @@ public final class StepScope implements AutoCloseable {
         }
         if (workspace != null) {
             workspace.close();
+        }
+        if (outermost) {
+            stepEnded();
         }
     }
 }

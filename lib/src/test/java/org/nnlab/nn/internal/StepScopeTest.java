@@ -2,12 +2,16 @@ package org.nnlab.nn.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.executioner.OpExecutioner.ProfilingMode;
+import org.nd4j.linalg.exception.ND4JIllegalStateException;
 import org.nd4j.linalg.factory.Nd4j;
 
 class StepScopeTest {
@@ -53,5 +57,64 @@ class StepScopeTest {
             assertTrue(StepScope.inputGradientUnread(first));
         }
         assertFalse(StepScope.inputGradientUnread(first));
+    }
+
+    private static ProfilingMode nd4jMode() {
+        return Nd4j.getExecutioner().getProfilingMode();
+    }
+
+    @Test
+    @DisplayName("ND4J's workspace check is off while a step runs, on again after it: an array kept from a step still fails")
+    void workspaceCheckOffDuringSteps() {
+        Object model = new Object();
+        assertEquals(ProfilingMode.SCOPE_PANIC, nd4jMode(), "ND4J's default");
+        INDArray kept;
+        try (StepScope scope = StepScope.open(model)) {
+            assertEquals(ProfilingMode.DISABLED, nd4jMode());
+            try (StepScope nested = StepScope.open(model)) {
+                assertEquals(ProfilingMode.DISABLED, nd4jMode());
+            }
+            assertEquals(ProfilingMode.DISABLED, nd4jMode(), "a nested scope's end is not the step's end");
+            kept = Nd4j.ones(2, 2).mul(2);
+        }
+        assertEquals(ProfilingMode.SCOPE_PANIC, nd4jMode());
+        INDArray stale = kept;
+        ND4JIllegalStateException e = assertThrows(ND4JIllegalStateException.class, () -> stale.mul(3));
+        assertTrue(e.getMessage().contains("nnlab-step-"), e.getMessage());   // ND4J names the step's workspace
+        StepScope.release(model);
+    }
+
+    @Test
+    @DisplayName("the check stays off until the last step running on any thread ends")
+    void workspaceCheckAcrossThreads() throws Exception {
+        Object model = new Object();
+        Object other = new Object();
+        try (StepScope scope = StepScope.open(model)) {
+            CompletableFuture.runAsync(() -> {
+                try (StepScope step = StepScope.open(other)) {
+                    Nd4j.ones(2).mul(2);
+                }
+                StepScope.release(other);
+            }).get();
+            assertEquals(ProfilingMode.DISABLED, nd4jMode(), "another thread's step ended, this one runs");
+        }
+        assertEquals(ProfilingMode.SCOPE_PANIC, nd4jMode());
+        StepScope.release(model);
+    }
+
+    @Test
+    @DisplayName("a profiling mode the user chose is left as it is")
+    void userProfilingModeKept() {
+        Object model = new Object();
+        Nd4j.getExecutioner().setProfilingMode(ProfilingMode.OPERATIONS);
+        try {
+            try (StepScope scope = StepScope.open(model)) {
+                assertEquals(ProfilingMode.OPERATIONS, nd4jMode());
+            }
+            assertEquals(ProfilingMode.OPERATIONS, nd4jMode());
+        } finally {
+            Nd4j.getExecutioner().setProfilingMode(ProfilingMode.SCOPE_PANIC);
+            StepScope.release(model);
+        }
     }
 }
