@@ -22,6 +22,18 @@ public record ExerciseSet<C>(String notebook, Class<C> contract, List<ExerciseCh
         checks = List.copyOf(checks);
     }
 
+    /**
+     * A set whose checks are the given lists one after the other, e.g. one list per group of exercises.
+     */
+    @SafeVarargs
+    public static <C> ExerciseSet<C> of(String notebook, Class<C> contract, List<ExerciseCheck<C>>... groups) {
+        List<ExerciseCheck<C>> checks = new ArrayList<>();
+        for (List<ExerciseCheck<C>> group : groups) {
+            checks.addAll(group);
+        }
+        return new ExerciseSet<>(notebook, contract, checks);
+    }
+
     /** The exercise ids in notebook order, e.g. {@code ["1.1", "1.2"]}. */
     public List<String> exercises() {
         return new ArrayList<>(pointsByExercise().keySet());

@@ -27,7 +27,12 @@ public final class MnistChecks {
 
     /** The checks, in notebook order. */
     public static ExerciseSet<MnistExercises> set() {
-        return new ExerciseSet<>("07-mnist", MnistExercises.class, List.of(
+        return ExerciseSet.of("07-mnist", MnistExercises.class, exercises1To4(), exercises5To7());
+    }
+
+    /** The checks of exercises 7.1 to 7.4. */
+    private static List<ExerciseCheck<MnistExercises>> exercises1To4() {
+        return List.of(
             of("7.1", 2, "the slides' 784-512-512-10 MLP has 669,706 parameters", (MnistExercises e) ->
                 Expect.near(MLP_PARAMETERS, e.parameterCount(new int[] {784, 512, 512, 10}), 0,
                         "parameterCount({784, 512, 512, 10})")),
@@ -90,8 +95,13 @@ public final class MnistChecks {
                         model.setTraining(true);
                         Expect.near(1.0, e.testAccuracy(model, closeCalls(200)), 1e-12,
                                 "testAccuracy of a model that is always right once dropout is off (call model.setTraining(false))");
-                    }),
+                    })
+        );
+    }
 
+    /** The checks of exercises 7.5 to 7.7. */
+    private static List<ExerciseCheck<MnistExercises>> exercises5To7() {
+        return List.of(
             of("7.5", 2, "predicted [0, 1, 1, 2], actual [0, 1, 2, 2] gives [[1, 0, 0], [0, 1, 0], [0, 1, 1]] (rows: actual)",
                     (MnistExercises e) -> Expect.near(new double[][] {{1, 0, 0}, {0, 1, 0}, {0, 1, 1}},
                             doubles(e.confusion(new int[] {0, 1, 1, 2}, new int[] {0, 1, 2, 2}, 3)), 0,
@@ -140,7 +150,7 @@ public final class MnistChecks {
                 Expect.near(12, e.convOutputSide(24, 2, 0, 2), 0, "convOutputSide(24, kernel 2, padding 0, stride 2)");
                 Expect.near(3, e.convOutputSide(8, 3, 0, 2), 0, "convOutputSide(8, kernel 3, padding 0, stride 2)");
             })
-        ));
+        );
     }
 
     /** Fails with a message naming the first layer that differs from the slides' MLP. */

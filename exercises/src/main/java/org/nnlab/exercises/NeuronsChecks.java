@@ -41,7 +41,12 @@ public final class NeuronsChecks {
 
     /** The checks, in notebook order. */
     public static ExerciseSet<NeuronsExercises> set() {
-        return new ExerciseSet<>("03-neurons-and-backprop", NeuronsExercises.class, List.of(
+        return ExerciseSet.of("03-neurons-and-backprop", NeuronsExercises.class, exercises1To4(), exercises5To7(), exercise8());
+    }
+
+    /** The checks of exercises 3.1 to 3.4. */
+    private static List<ExerciseCheck<NeuronsExercises>> exercises1To4() {
+        return List.of(
             of("3.1", 1, "AND, OR (two inputs) and NOT (one input) have the right truth tables", (NeuronsExercises e) -> {
                 truthTable(e, "AND", 2, x -> x[0] & x[1]);
                 truthTable(e, "OR", 2, x -> x[0] | x[1]);
@@ -109,8 +114,13 @@ public final class NeuronsChecks {
                 INDArray expected = Sequential.of(first, second).forward(x);
                 Expect.near(expected.toDoubleMatrix(), one.forward(x).toDoubleMatrix(), 1e-9,
                         "collapse(first, second).forward(x) against second.forward(first.forward(x)) for 5 inputs");
-            }),
+            })
+        );
+    }
 
+    /** The checks of exercises 3.5 to 3.7. */
+    private static List<ExerciseCheck<NeuronsExercises>> exercises5To7() {
+        return List.of(
             of("3.5", 1, "sigma'(0) = 0.25 and sigma'(2) = sigma'(-2) = 0.105", (NeuronsExercises e) -> {
                 Expect.near(0.25, e.sigmoidPrime(0), 1e-12, "sigmoidPrime(0)");
                 Expect.near(0.104993585, e.sigmoidPrime(2), 1e-9, "sigmoidPrime(2)");
@@ -173,8 +183,13 @@ public final class NeuronsChecks {
                 unchanged(delta2, da, "delta2", "hiddenDelta");
                 unchanged(w2, wa, "W2", "hiddenDelta");
                 unchanged(h, ha, "h", "hiddenDelta");
-            }),
+            })
+        );
+    }
 
+    /** The checks of exercise 3.8. */
+    private static List<ExerciseCheck<NeuronsExercises>> exercise8() {
+        return List.of(
             of("3.8", 1, "the gradient has the network's shapes: dW1 [2, 3], db1 [1, 3], dW2 [3, 2], db2 [1, 2]", (NeuronsExercises e) -> {
                 GradientCase.batchOfFive().gradientOf(e);
             }),
@@ -201,7 +216,7 @@ public final class NeuronsChecks {
                     agrees(numerical, g, k, "backpropagation");
                 }
             })
-        ));
+        );
     }
 
     /** A seeded cloud of n points in [-1, 1]^2 kept at least 0.1 from the line x2 = 0.5 x1 + 0.2. */

@@ -43,7 +43,12 @@ public final class RandomVsStructuredChecks {
 
     /** The checks, in notebook order. */
     public static ExerciseSet<RandomVsStructuredExercises> set() {
-        return new ExerciseSet<>("04-random-vs-structured-data", RandomVsStructuredExercises.class, List.of(
+        return ExerciseSet.of("04-random-vs-structured-data", RandomVsStructuredExercises.class, exercises1To3(), exercises4To6());
+    }
+
+    /** The checks of exercises 4.1 to 4.3. */
+    private static List<ExerciseCheck<RandomVsStructuredExercises>> exercises1To3() {
+        return List.of(
             of("4.1", 1, "relu(x w1) w2 of a 2x2 example is [[-4], [2]]: the relu clips z = -3 to 0", (RandomVsStructuredExercises e) -> {
                 INDArray y = e.forward(smallX(), smallW1(), smallW2());
                 Expect.notNull(y, "forward(x, w1, w2)");
@@ -111,8 +116,13 @@ public final class RandomVsStructuredChecks {
                 unchanged(before[1], y, "y");
                 unchanged(before[2], w[0], "w1");
                 unchanged(before[3], w[1], "w2");
-            }),
+            })
+        );
+    }
 
+    /** The checks of exercises 4.4 to 4.6. */
+    private static List<ExerciseCheck<RandomVsStructuredExercises>> exercises4To6() {
+        return List.of(
             of("4.4", 1, "one step from the 2x2 example: costs = [the initial cost], w <- w - lr dL/dw in place", (RandomVsStructuredExercises e) -> {
                 INDArray y = Nd4j.createFromArray(new double[][] {{-1}, {2}});
                 INDArray w1 = smallW1();
@@ -162,7 +172,7 @@ public final class RandomVsStructuredChecks {
                 checkStep(e, "weight")),
             of("4.6", 1, "the biases move too, by -lr dL/db", (RandomVsStructuredExercises e) ->
                 checkStep(e, "bias"))
-        ));
+        );
     }
 
     /** Runs one step of the submission on a 6-4-2 network after a backward pass and checks the parameters of one role. */

@@ -20,7 +20,12 @@ public final class RectangleChecks {
     /** The checks, in notebook order. */
     public static ExerciseSet<RectangleExercises> set() {
         RectangleWeights s = RectangleWeights.slides();
-        return new ExerciseSet<>("01-rectangle", RectangleExercises.class, List.of(
+        return ExerciseSet.of("01-rectangle", RectangleExercises.class, exercises1To5(s), exercises6To8(s));
+    }
+
+    /** The checks of exercises 1.1 to 1.5. */
+    private static List<ExerciseCheck<RectangleExercises>> exercises1To5(RectangleWeights s) {
+        return List.of(
             of("1.1", 1, "the slides' picture (2x2 square bottom left) is [0,0,0,1,1,0,1,1,0]", (RectangleExercises e) ->
                 Expect.near(new double[] {0, 0, 0, 1, 1, 0, 1, 1, 0},
                         e.toVector(new int[][] {{0, 0, 0}, {1, 1, 0}, {1, 1, 0}}), 0, "toVector")),
@@ -78,8 +83,13 @@ public final class RectangleChecks {
                         + (y >= 0.5 ? " (one rectangle)" : " (not one rectangle)") + " for " + Expect.fmt(x)
                         + ", and that is right: the image " + (rectangle ? "shows" : "does not show")
                         + " one filled rectangle. Try another image.");
-            }),
+            })
+        );
+    }
 
+    /** The checks of exercises 1.6 to 1.8. */
+    private static List<ExerciseCheck<RectangleExercises>> exercises6To8(RectangleWeights s) {
+        return List.of(
             of("1.6", 1, "the tuned network outputs more than 0.99 for x", (RectangleExercises e) -> {
                 RectangleWeights tuned = e.tune(RectangleWeights.slides());
                 Expect.notNull(tuned, "tune(slides)");
@@ -115,7 +125,7 @@ public final class RectangleChecks {
                 Expect.equal("[9, 2]", java.util.Arrays.toString(updated.shape()), "the shape of step(ones 9x2, ones 9x2, 0.5)");
                 Expect.near(0.5, updated.getDouble(8, 1), 1e-12, "entry [8][1] of step(ones, ones, 0.5)");
             })
-        ));
+        );
     }
 
     /** Column {@code i} of a matrix: the weights into neuron i. */

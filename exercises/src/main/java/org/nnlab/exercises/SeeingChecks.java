@@ -27,7 +27,12 @@ public final class SeeingChecks {
 
     /** The checks, in notebook order. */
     public static ExerciseSet<SeeingExercises> set() {
-        return new ExerciseSet<>("06-how-networks-see", SeeingExercises.class, List.of(
+        return ExerciseSet.of("06-how-networks-see", SeeingExercises.class, exercises1To5(), exercises6To7());
+    }
+
+    /** The checks of exercises 6.1 to 6.5. */
+    private static List<ExerciseCheck<SeeingExercises>> exercises1To5() {
+        return List.of(
             of("6.1", 1, "distance([0, 0], [3, 4]) = 5 and distance(a, a) = 0", (SeeingExercises e) -> {
                 Expect.near(5, e.distance(new double[] {0, 0}, new double[] {3, 4}), 1e-12, "distance([0, 0], [3, 4])");
                 double[] a = {0.2, 0.9, 0, 1};
@@ -95,8 +100,13 @@ public final class SeeingChecks {
                         "softmax([10000, 9999, 0]) (e^10000 overflows to Infinity: subtract the largest logit first)")),
             of("6.5", 1, "very negative logits too: softmax([-1e4, -1e4]) = [0.5, 0.5]", (SeeingExercises e) ->
                 Expect.near(new double[] {0.5, 0.5}, e.softmax(new double[] {-1e4, -1e4}), 1e-12,
-                        "softmax([-10000, -10000]) (e^-10000 underflows to 0, and 0 / 0 is NaN)")),
+                        "softmax([-10000, -10000]) (e^-10000 underflows to 0, and 0 / 0 is NaN)"))
+        );
+    }
 
+    /** The checks of exercises 6.6 to 6.7. */
+    private static List<ExerciseCheck<SeeingExercises>> exercises6To7() {
+        return List.of(
             of("6.6", 1, "template k of a 4-pixel, 4-unit W is column k as a 2 x 2 image: template(W, 1) = [[2, 6], [10, 14]]", (SeeingExercises e) -> {
                 INDArray w = Nd4j.createFromArray(new double[][] {{1, 2, 3, 4}, {5, 6, 7, 8}, {9, 10, 11, 12}, {13, 14, 15, 16}});
                 double[][] t = matrix(e.template(w, 1), 2, 2, "template(W = [[1, 2, 3, 4], [5, 6, 7, 8], [9, 10, 11, 12],"
@@ -138,7 +148,7 @@ public final class SeeingChecks {
                 Expect.equal("[1, 3, 2, 0]", Arrays.toString(e.topActivations(a, 0, 4)),
                         "topActivations([[-2], [4], [-1], [4], [-3]], 0, 4)");
             })
-        ));
+        );
     }
 
     /** The result as a {@code rows x cols} matrix, or a failure that says which shape came back. */
