@@ -4,6 +4,7 @@ import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.DoubleUnaryOperator;
 
 /** Draws a {@link Chart} as SVG in Java: axes with ticks, lines, markers, contour/heatmap rasters, bars, legend. */
 final class StaticChart {
@@ -64,43 +65,12 @@ final class StaticChart {
     }
 
     private static void drawXY(Svg svg, Chart chart, String clip, double px, double py, double pw, double ph) {
-        double[] xr = {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
-        double[] yr = {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
-        boolean grid = false;
-        for (Series s : chart.series()) {
-            if (s instanceof Series.Contour c) {
-                gridExtent(c.x(), xr);
-                gridExtent(c.y(), yr);
-                grid = true;
-            } else if (s instanceof Series.Heatmap h) {
-                gridExtent(h.x(), xr);
-                gridExtent(h.y(), yr);
-                grid = true;
-            }
-        }
-        if (!grid) {
-            for (Series s : chart.series()) {
-                if (s instanceof Series.Line l) {
-                    extent(l.x(), xr);
-                    extent(l.y(), yr);
-                }
-            }
-            pad(xr);
-            pad(yr);
-        }
-        fix(xr);
-        fix(yr);
-        if (chart.hasEqualAxes()) {
-            double scale = Math.max((xr[1] - xr[0]) / pw, (yr[1] - yr[0]) / ph);
-            double cx = (xr[0] + xr[1]) / 2;
-            double cy = (yr[0] + yr[1]) / 2;
-            xr = new double[] {cx - scale * pw / 2, cx + scale * pw / 2};
-            yr = new double[] {cy - scale * ph / 2, cy + scale * ph / 2};
-        }
-        final double[] fx = xr;
-        final double[] fy = yr;
-        java.util.function.DoubleUnaryOperator sx = v -> px + (v - fx[0]) / (fx[1] - fx[0]) * pw;
-        java.util.function.DoubleUnaryOperator sy = v -> py + ph - (v - fy[0]) / (fy[1] - fy[0]) * ph;
+        boolean grid = chart.series().stream().anyMatch(s -> s instanceof Series.Contour || s instanceof Series.Heatmap);
+        double[][] ranges = ranges(chart, grid, pw, ph);
+        double[] xr = ranges[0];
+        double[] yr = ranges[1];
+        DoubleUnaryOperator sx = v -> px + (v - xr[0]) / (xr[1] - xr[0]) * pw;
+        DoubleUnaryOperator sy = v -> py + ph - (v - yr[0]) / (yr[1] - yr[0]) * ph;
         for (Series s : chart.series()) {
             if (s instanceof Series.Contour c) {
                 raster(svg, c.x(), c.y(), c.z(), Double.NaN, Double.NaN, 16, "Viridis", sx, sy, clip);
@@ -123,46 +93,91 @@ final class StaticChart {
         }
         List<String[]> legend = new ArrayList<>();
         for (Series s : chart.series()) {
-            if (!(s instanceof Series.Line l)) {
-                continue;
-            }
-            double[] xs = new double[l.x().length];
-            double[] ys = new double[l.y().length];
-            for (int i = 0; i < xs.length; i++) {
-                xs[i] = sx.applyAsDouble(l.x()[i]);
-                ys[i] = sy.applyAsDouble(l.y()[i]);
-            }
-            if (l.mode() != Series.Mode.MARKERS) {
-                if (l.dashed()) {
-                    svg.raw("<g stroke-dasharray=\"6 4\">");
+            if (s instanceof Series.Line l) {
+                drawLine(svg, chart, l, sx, sy, clip);
+                if (!l.name().isEmpty()) {
+                    legend.add(new String[] {l.name(), color(l, chart)});
                 }
-                svg.polyline(xs, ys, color(l, chart), 2, clip);
-                if (l.dashed()) {
-                    svg.raw("</g>");
-                }
-            }
-            if (l.mode() != Series.Mode.LINES) {
-                svg.raw("<g clip-path=\"url(#" + clip + ")\">");
-                for (int i = 0; i < xs.length; i++) {
-                    if (Double.isFinite(xs[i]) && Double.isFinite(ys[i])) {
-                        svg.circle(xs[i], ys[i], 3.5, color(l, chart), "white");
-                    }
-                }
-                svg.raw("</g>");
-            }
-            if (!l.name().isEmpty()) {
-                legend.add(new String[] {l.name(), color(l, chart)});
             }
         }
         if (legend.size() > 1 || legend.size() == 1 && grid) {
-            int w = 16 + legend.stream().mapToInt(e -> e[0].length()).max().orElse(0) * 7 + 24;
-            double lx = px + pw - w - 6;
-            svg.rect(lx, py + 6, w, 8 + 18 * legend.size(), "white", "#bbb");
-            for (int i = 0; i < legend.size(); i++) {
-                double y = py + 20 + 18 * i;
-                svg.line(lx + 6, y - 4, lx + 26, y - 4, legend.get(i)[1], 3)
-                        .text(lx + 32, y, legend.get(i)[0], "start", 11, "#222");
+            drawLegend(svg, legend, px, py, pw);
+        }
+    }
+
+    /**
+     * The x and y ranges the plot shows, {@code {xr, yr}}: the grids' extent when the chart has a contour
+     * or heatmap, else the lines' extent with a margin; widened to equal scales when the chart asks.
+     */
+    private static double[][] ranges(Chart chart, boolean grid, double pw, double ph) {
+        double[] xr = {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
+        double[] yr = {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
+        for (Series s : chart.series()) {
+            if (s instanceof Series.Contour c) {
+                gridExtent(c.x(), xr);
+                gridExtent(c.y(), yr);
+            } else if (s instanceof Series.Heatmap h) {
+                gridExtent(h.x(), xr);
+                gridExtent(h.y(), yr);
+            } else if (!grid && s instanceof Series.Line l) {
+                extent(l.x(), xr);
+                extent(l.y(), yr);
             }
+        }
+        if (!grid) {
+            pad(xr);
+            pad(yr);
+        }
+        fix(xr);
+        fix(yr);
+        if (chart.hasEqualAxes()) {
+            double scale = Math.max((xr[1] - xr[0]) / pw, (yr[1] - yr[0]) / ph);
+            double cx = (xr[0] + xr[1]) / 2;
+            double cy = (yr[0] + yr[1]) / 2;
+            xr = new double[] {cx - scale * pw / 2, cx + scale * pw / 2};
+            yr = new double[] {cy - scale * ph / 2, cy + scale * ph / 2};
+        }
+        return new double[][] {xr, yr};
+    }
+
+    /** One line series: its polyline (dashed or not) and, unless it is lines only, its markers. */
+    private static void drawLine(Svg svg, Chart chart, Series.Line l, DoubleUnaryOperator sx, DoubleUnaryOperator sy,
+            String clip) {
+        double[] xs = new double[l.x().length];
+        double[] ys = new double[l.y().length];
+        for (int i = 0; i < xs.length; i++) {
+            xs[i] = sx.applyAsDouble(l.x()[i]);
+            ys[i] = sy.applyAsDouble(l.y()[i]);
+        }
+        if (l.mode() != Series.Mode.MARKERS) {
+            if (l.dashed()) {
+                svg.raw("<g stroke-dasharray=\"6 4\">");
+            }
+            svg.polyline(xs, ys, color(l, chart), 2, clip);
+            if (l.dashed()) {
+                svg.raw("</g>");
+            }
+        }
+        if (l.mode() != Series.Mode.LINES) {
+            svg.raw("<g clip-path=\"url(#" + clip + ")\">");
+            for (int i = 0; i < xs.length; i++) {
+                if (Double.isFinite(xs[i]) && Double.isFinite(ys[i])) {
+                    svg.circle(xs[i], ys[i], 3.5, color(l, chart), "white");
+                }
+            }
+            svg.raw("</g>");
+        }
+    }
+
+    /** The legend in the plot's top right corner: a coloured stroke and the name of each {name, colour}. */
+    private static void drawLegend(Svg svg, List<String[]> legend, double px, double py, double pw) {
+        int w = 16 + legend.stream().mapToInt(e -> e[0].length()).max().orElse(0) * 7 + 24;
+        double lx = px + pw - w - 6;
+        svg.rect(lx, py + 6, w, 8 + 18 * legend.size(), "white", "#bbb");
+        for (int i = 0; i < legend.size(); i++) {
+            double y = py + 20 + 18 * i;
+            svg.line(lx + 6, y - 4, lx + 26, y - 4, legend.get(i)[1], 3)
+                    .text(lx + 32, y, legend.get(i)[0], "start", 11, "#222");
         }
     }
 
@@ -181,8 +196,8 @@ final class StaticChart {
     }
 
     /** Each cell's value written into it, white on dark cells. */
-    private static void values(Svg svg, Series.Heatmap h, java.util.function.DoubleUnaryOperator sx,
-            java.util.function.DoubleUnaryOperator sy) {
+    private static void values(Svg svg, Series.Heatmap h, DoubleUnaryOperator sx,
+            DoubleUnaryOperator sy) {
         double[] range = range(h.z(), h.zmin(), h.zmax());
         for (int i = 0; i < h.y().length; i++) {
             for (int j = 0; j < h.x().length; j++) {
@@ -218,7 +233,7 @@ final class StaticChart {
     }
 
     private static void raster(Svg svg, double[] x, double[] y, double[][] z, double zmin, double zmax, int levels,
-            String colors, java.util.function.DoubleUnaryOperator sx, java.util.function.DoubleUnaryOperator sy,
+            String colors, DoubleUnaryOperator sx, DoubleUnaryOperator sy,
             String clip) {
         double[] range = range(z, zmin, zmax);
         double lo = range[0];
@@ -261,7 +276,7 @@ final class StaticChart {
         }
         double[] yr = {lo, hi + (hi - lo) * 0.08};
         fix(yr);
-        java.util.function.DoubleUnaryOperator sy = v -> py + ph - (v - yr[0]) / (yr[1] - yr[0]) * ph;
+        DoubleUnaryOperator sy = v -> py + ph - (v - yr[0]) / (yr[1] - yr[0]) * ph;
         for (double t : Ticks.values(yr[0], yr[1], false)) {
             double y = sy.applyAsDouble(t);
             svg.line(px, y, px + pw, y, "#ffffff", 1).line(px - 4, y, px, y, "#666", 1)
