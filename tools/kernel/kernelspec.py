@@ -36,6 +36,11 @@ def kernel_json(java, spec_dir, classpath, display_name, data_dir, cds_archive=N
         "-Xmx4g",
         "-XX:+UseSerialGC",  # 2-core laptops: no parallel GC threads competing with ND4J
         "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
+        # JavaCPP's check of the process's resident memory off (as ./nnlab bench runs, bench/Machine.java):
+        # it reads /proc/self/statm each time ND4J wraps native memory in a pointer, several times per
+        # operation, to call the garbage collector when the kernel holds more than 16 GB (JavaCPP's default
+        # for a 4 GB heap). A training step's arrays live in a workspace that the next step reuses.
+        "-Dorg.bytedeco.javacpp.maxPhysicalBytes=0",
     ]
     if accepts(java, TRIM_NATIVE_HEAP):
         jvm_opts.append(TRIM_NATIVE_HEAP)

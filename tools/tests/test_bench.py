@@ -50,6 +50,14 @@ class CompareReportTest(unittest.TestCase):
         self.assertIn("- nnlab@abc1234 (2 threads): nnlab@abc1234 mlp env", table)
         self.assertNotIn("UTC", table, "the table is timeless: docs quote it")
 
+    def test_the_peak_is_the_working_trees_even_after_an_older_builds_row(self):
+        rs = [result("nnlab@abc1234 mlp", "2", [2.0], gflop_per_epoch=192.6, peak_gflops=332.0),
+              result("nnlab mlp", "2", [2.0], gflop_per_epoch=192.6, peak_gflops=166.0)]
+        table = compare.report(rs, SimpleNamespace())
+        self.assertIn("| nnlab mlp | 2 | 2.0 | 2.0 | 2.0 | 97.00% | 96.3 | 58% |", table)
+        self.assertIn("peak 166 GFLOPS float32 (cores x clock x float32 operations per cycle and core, from /proc/cpuinfo)",
+                      table)
+
     def test_without_baselines_there_is_no_ratio(self):
         table = compare.report([result("nnlab mlp", "2", [10.0])], SimpleNamespace())
         self.assertNotIn("ratio", table)

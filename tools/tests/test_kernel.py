@@ -92,6 +92,11 @@ class JavaNnlabKernelTest(KernelTestCase):
         status, out, _ = self.run_cell('System.out.println(System.getenv("GOMP_SPINCOUNT"));')
         self.assertEqual(("ok", "10000\n"), (status, out))
 
+    def test_javacpp_does_not_read_the_resident_memory_for_each_array(self):
+        # the kernelspec's -Dorg.bytedeco.javacpp.maxPhysicalBytes=0: no /proc/self/statm read per native pointer
+        status, out, _ = self.run_cell('System.out.println(org.bytedeco.javacpp.Pointer.maxPhysicalBytes());')
+        self.assertEqual(("ok", "0\n"), (status, out))
+
     def test_the_kernel_maps_its_classes_from_the_start_up_archive(self):
         # the archive ./nnlab setup made (tools/kernel/cds.py) is the one the JVM was given ...
         status, out, _ = self.run_cell(

@@ -101,6 +101,13 @@ class CommandLineTest(unittest.TestCase):
         self.assertNotEqual(0, r.returncode)
         self.assertIn("--before expects a git revision", r.stderr)
 
+    def test_bench_trains_with_javacpps_resident_memory_check_off(self):
+        subprocess.run([str(NNLAB), "setup"], capture_output=True, text=True, check=True, timeout=1800)
+        r = subprocess.run([str(NNLAB), "bench", "mlp", "--epochs", "1", "--train-limit", "512", "--test-limit", "256"],
+                           capture_output=True, text=True, timeout=600)
+        self.assertEqual(0, r.returncode, r.stderr)
+        self.assertRegex(r.stdout, r"environment: .*, JavaCPP maxPhysicalBytes 0\n")
+
     def test_a_second_setup_does_nothing_and_says_so(self):
         subprocess.run([str(NNLAB), "setup"], capture_output=True, text=True, check=True, timeout=1800)
         r = subprocess.run([str(NNLAB), "setup"], capture_output=True, text=True, timeout=600)

@@ -91,6 +91,7 @@ public final class MnistBenchmark {
 
     /** Runs the benchmark; exits with 2 for bad arguments or missing data, 1 when the run fails. */
     public static void main(String[] args) {
+        Machine.withoutResidentMemoryCheck();   // before ND4J loads
         Options options;
         try {
             options = parse(args);

@@ -62,6 +62,7 @@ public final class StepPhases implements Callable<Integer> {
     PrintStream out = System.out;
 
     public static void main(String... args) {
+        Machine.withoutResidentMemoryCheck();   // before ND4J loads, as for the benchmark's training
         System.exit(new CommandLine(new StepPhases()).execute(args));
     }
 
