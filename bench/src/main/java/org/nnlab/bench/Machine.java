@@ -29,11 +29,12 @@ public final class Machine {
      * of the property). With a limit above 0, JavaCPP reads {@code /proc/self/statm} each time ND4J
      * wraps native memory in a pointer, several times per operation (an MLP step makes about a hundred),
      * to call the garbage collector when the process holds more than the limit. A training step's
-     * arrays live in an ND4J workspace that the step reuses, so that check finds nothing to free there.
+     * arrays live in an ND4J workspace that the next step reuses, so that check finds nothing to free there.
      * Must run before ND4J loads: JavaCPP reads the property once.
      */
     static void withoutResidentMemoryCheck() {
-        if (System.getProperty(MAX_PHYSICAL_BYTES) == null && System.getProperty(MAX_PHYSICAL_BYTES.toLowerCase(Locale.ROOT)) == null) {
+        String lowerCase = MAX_PHYSICAL_BYTES.toLowerCase(Locale.ROOT);   // the spelling JavaCPP reads first
+        if (System.getProperty(MAX_PHYSICAL_BYTES) == null && System.getProperty(lowerCase) == null) {
             System.setProperty(MAX_PHYSICAL_BYTES, "0");
         }
     }
