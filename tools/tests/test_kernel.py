@@ -385,13 +385,14 @@ class JavaNnlabKernelTest(KernelTestCase):
                 last = msg["content"]["data"].get("text/plain", "")
             if msg["msg_type"] == "status" and msg["content"]["execution_state"] == "idle":
                 break
-        self.assertIn("Trainer.fit: interrupted at epoch", last or "", "the progress display stayed frozen")
         # the interrupted cell returns at once; its training stops after the batch (and callbacks) it is in
         status, out, error = self.run_cell(
             "for (int i = 0; i < 3000 && trainer.isRunning(); i++) Thread.sleep(10);\n"
             "var h = trainer.history();\n"
             "System.out.println(h.stopReason() + \" \" + (h.steps() > 0) + \" \" + (h.steps() < 8_000_000L)"
             " + \" running=\" + trainer.isRunning() + \" steps=\" + h.steps());")
+        self.assertIn("Trainer.fit: interrupted at epoch", last or "",
+                      f"the progress display stayed frozen; the training afterwards: {out!r}, {error!r}")
         self.assertEqual(("ok", None), (status, error))
         self.assertTrue(out.startswith("INTERRUPTED true true running=false"), out)
 
