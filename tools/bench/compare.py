@@ -8,11 +8,14 @@ Runs, one after the other and interleaved by thread count so that the machine's 
   numpy    tools/bench/mlp_numpy.py with the project's venv, OPENBLAS_NUM_THREADS = OMP_NUM_THREADS = t
   pytorch  tools/bench/mnist_torch.py with --torch-python (default $NNLAB_BENCH_PYTHON or
            build/bench-venv/bin/python) when it can import torch, torch.set_num_threads(t)
-for each t of --threads, then the CNN (nnlab and PyTorch) on --cnn-train-limit images per epoch.
-Prints a Markdown table (seconds per epoch min / median and of the first epoch, test accuracy, GFLOPS
-and % of peak, load average), the environment of each, and the ratios nnlab / best baseline (and, with --before,
-nnlab / nnlab@REV). Writes the table also to --out (default build/bench/compare.md) and the raw results to
-compare.json beside it.
+for each t of --threads, then the CNN (nnlab and PyTorch) on --cnn-train-limit images per epoch; with --rounds N
+all of it N times, so that every implementation runs N times, alternated with the others.
+The steady state of a run is its epochs after the first --warmup (default 2: nnlab's JVM is still compiling then);
+the goal's ratios compare the medians of the steady-state epochs of all rounds, at each one's best thread count.
+Prints a Markdown table (per implementation: the fastest and the median steady-state epoch, the first epoch, test
+accuracy, GFLOPS and % of peak, load average), the environment of each, and the ratios nnlab / best baseline (and,
+with --before, nnlab / nnlab@REV). Writes the table also to --out (default build/bench/compare.md) and the raw
+results to compare.json beside it.
 """
 import argparse
 import glob
@@ -117,13 +120,62 @@ def torch_python(explicit):
     return None
 
 
+def count(text):
+    """A whole number >= 1 for an option, or argparse's error naming what was received."""
+    return _whole(text, 1)
+
+
+def count_or_zero(text):
+    """A whole number >= 0 for an option."""
+    return _whole(text, 0)
+
+
+def _whole(text, least):
+    try:
+        n = int(text)
+    except ValueError:
+        n = None
+    if n is None or n < least:
+        raise argparse.ArgumentTypeError(f"expected a whole number >= {least}, got {text!r} (e.g. 3)")
+    return n
+
+
+def run_round(a, builds, numpy_py, tpy, threads, log):
+    """One round: for each thread count the MLP of each nnlab build, numpy and PyTorch, then the CNN likewise."""
+    for t in threads:
+        env = {"OMP_NUM_THREADS": t, "GOMP_SPINCOUNT": SPIN}
+        limit = ["--train-limit", str(a.train_limit)]
+        for name, cmd in builds:
+            yield run(f"{name} mlp", cmd + ["mlp", "--epochs", str(a.epochs)] + limit, env, log)
+        if not a.no_numpy:
+            yield run("numpy mlp", [numpy_py, os.path.join(HERE, "mlp_numpy.py"), "--epochs", str(a.epochs)] + limit,
+                      dict(env, OPENBLAS_NUM_THREADS=t), log)
+        if tpy:
+            yield run("pytorch mlp", [tpy, os.path.join(HERE, "mnist_torch.py"), "mlp", "--epochs", str(a.epochs),
+                                      "--threads", t] + limit, env, log)
+    if a.cnn_train_limit > 0:
+        for t in threads:
+            env = {"OMP_NUM_THREADS": t, "GOMP_SPINCOUNT": SPIN}
+            limit = ["--train-limit", str(a.cnn_train_limit)]
+            for name, cmd in builds:
+                yield run(f"{name} cnn", cmd + ["cnn", "--epochs", str(a.cnn_epochs), "--test-limit", "2000"] + limit,
+                          env, log)
+            if tpy:
+                yield run("pytorch cnn", [tpy, os.path.join(HERE, "mnist_torch.py"), "cnn", "--epochs",
+                                          str(a.cnn_epochs), "--test-limit", "2000", "--threads", t] + limit, env, log)
+
+
 def main():
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--java", required=True)
     p.add_argument("--classpath", required=True)
-    # the fastest epoch measures the steady state: nnlab's JVM compiles ND4J's Java code during the first
-    # 2-3 epochs (epoch 1 ~1.8 s slower, epoch 2 ~0.5 s), which the "1st epoch" column shows
-    p.add_argument("--epochs", type=int, default=8, help="MLP epochs per run (each epoch is one repeat)")
+    p.add_argument("--epochs", type=count, default=8, help="MLP epochs per run (each epoch is one repeat)")
+    p.add_argument("--rounds", type=count, default=1,
+                   help="runs of every implementation, alternated round by round; the steady state pools them")
+    # nnlab's JVM compiles ND4J's Java code during its first 2 epochs (the first ~2 s slower, the second ~0.5 s),
+    # which the "1st epoch" column shows; the steady state leaves them out of every run alike
+    p.add_argument("--warmup", type=count_or_zero, default=2,
+                   help="epochs at the start of each run that the steady state leaves out (default 2)")
     p.add_argument("--threads", default="1,2", help="thread counts to compare, e.g. 1,2")
     p.add_argument("--train-limit", type=int, default=60000, help="MLP training images")
     p.add_argument("--cnn-epochs", type=int, default=1)
@@ -152,29 +204,13 @@ def main():
         if tpy is None:
             print("PyTorch: not importable (set NNLAB_BENCH_PYTHON, or: python3 -m venv build/bench-venv &&"
                   " build/bench-venv/bin/pip install torch numpy); comparing with numpy only.", flush=True)
-        for t in threads:
-            env = {"OMP_NUM_THREADS": t, "GOMP_SPINCOUNT": SPIN}
-            limit = ["--train-limit", str(a.train_limit)]
-            for name, cmd in builds:
-                results.append(run(f"{name} mlp", cmd + ["mlp", "--epochs", str(a.epochs)] + limit, env, log))
-            if not a.no_numpy:
-                results.append(run("numpy mlp", [numpy_py, os.path.join(HERE, "mlp_numpy.py"), "--epochs", str(a.epochs)]
-                                   + limit, dict(env, OPENBLAS_NUM_THREADS=t), log))
-            if tpy:
-                results.append(run("pytorch mlp", [tpy, os.path.join(HERE, "mnist_torch.py"), "mlp", "--epochs",
-                                                   str(a.epochs), "--threads", t] + limit, env, log))
-        if a.cnn_train_limit > 0:
-            for t in threads:
-                env = {"OMP_NUM_THREADS": t, "GOMP_SPINCOUNT": SPIN}
-                limit = ["--train-limit", str(a.cnn_train_limit)]
-                for name, cmd in builds:
-                    results.append(run(f"{name} cnn", cmd + ["cnn", "--epochs", str(a.cnn_epochs), "--test-limit",
-                                                             "2000"] + limit, env, log))
-                if tpy:
-                    results.append(run("pytorch cnn", [tpy, os.path.join(HERE, "mnist_torch.py"), "cnn", "--epochs",
-                                                       str(a.cnn_epochs), "--test-limit", "2000", "--threads", t]
-                                       + limit, env, log))
-    results = [r for r in results if r]
+        for rnd in range(1, a.rounds + 1):
+            if a.rounds > 1:
+                print(f"=== round {rnd} of {a.rounds}", flush=True)
+            for r in run_round(a, builds, numpy_py, tpy, threads, log):
+                if r:
+                    r["round"] = rnd
+                    results.append(r)
     table = report(results, a)
     print("\n" + table, flush=True)
     with open(a.out, "w") as f:
@@ -184,49 +220,105 @@ def main():
     print(f"(written to {a.out}; full output in {log_path})")
 
 
+def scaled(r):
+    """A run's seconds per epoch, scaled to 60,000 images (a run on fewer images is scaled up)."""
+    return [s * 60000 / r["train"] for s in r["seconds"]]
+
+
+def steady(r, warmup):
+    """A run's steady-state epochs (scaled): those after its first `warmup`, or all when it has no more."""
+    secs = scaled(r)
+    return secs[warmup:] if len(secs) > warmup else secs
+
+
+def sec(x):
+    return f"{x:.2f}" if x < 10 else f"{x:.1f}"
+
+
+def steady_words(results, warmup, rounds):
+    """What "steady" means in this table, e.g. "steady: epochs 3-8 of each run, 3 runs alternated"."""
+    longest = max((len(r["seconds"]) for r in results), default=0)
+    epochs = f"epochs {warmup + 1}-{longest} of each run" if longest > warmup else "every epoch"
+    if longest > warmup and any(len(r["seconds"]) <= warmup for r in results):
+        epochs += f" (a run of {warmup} epochs or fewer: all of them)"
+    return f"steady: {epochs}" + (f", {rounds} runs of each alternated" if rounds > 1 else "")
+
+
+def best(results, name, warmup, rnd=None):
+    """(steady-state median, threads) of implementation `name` at its best thread count, in round `rnd` or all."""
+    by_threads = {}
+    for r in results:
+        if r["name"] == name and rnd in (None, r.get("round", 1)):
+            by_threads.setdefault(r["threads"], []).extend(steady(r, warmup))
+    return min((statistics.median(s), t) for t, s in by_threads.items()) if by_threads else None
+
+
+def fastest(results, name, warmup):
+    return min((s for r in results if r["name"] == name for s in steady(r, warmup)), default=None)
+
+
+def ratio_lines(results, warmup, rounds):
+    """The goal's ratios on steady-state medians: nnlab / best baseline (MLP), nnlab / PyTorch (CNN), after / before."""
+    lines = []
+    nn_mlp = best(results, "nnlab mlp", warmup)
+    baselines = [(best(results, n, warmup), n) for n in ("numpy mlp", "pytorch mlp") if best(results, n, warmup)]
+    if nn_mlp and baselines:
+        (b, bt), bn = min(baselines)
+        lines.append(f"MLP: nnlab {sec(nn_mlp[0])} s/epoch ({nn_mlp[1]} threads), best baseline {bn} {sec(b)} s ({bt}"
+                     f" threads): ratio nnlab / best baseline = {nn_mlp[0] / b:.2f} (goal <= 1.0; steady medians)")
+        lines.append(f"MLP, fastest steady epochs: nnlab {sec(fastest(results, 'nnlab mlp', warmup))} s, {bn}"
+                     f" {sec(fastest(results, bn, warmup))} s: ratio"
+                     f" {fastest(results, 'nnlab mlp', warmup) / fastest(results, bn, warmup):.2f}")
+        if len(rounds) > 1:
+            lines.append("MLP, ratio nnlab / best baseline by round: " + ", ".join(
+                round_ratio(results, warmup, k) for k in rounds))
+    nn_cnn, pt_cnn = best(results, "nnlab cnn", warmup), best(results, "pytorch cnn", warmup)
+    if nn_cnn and pt_cnn:
+        lines.append(f"CNN: nnlab {nn_cnn[0]:.0f} s/epoch ({nn_cnn[1]} threads), PyTorch {pt_cnn[0]:.0f} s"
+                     f" ({pt_cnn[1]} threads): ratio {nn_cnn[0] / pt_cnn[0]:.2f} (goal <= 1.25)")
+    for model in ("mlp", "cnn"):
+        after = best(results, f"nnlab {model}", warmup)
+        for name in sorted({r["name"] for r in results if r["name"].startswith("nnlab@") and r["model"] == model}):
+            then = best(results, name, warmup)
+            if after and then:
+                lines.append(f"{model.upper()}: nnlab {sec(after[0])} s/epoch ({after[1]} threads), {name.rsplit(' ', 1)[0]}"
+                             f" {sec(then[0])} s ({then[1]} threads): ratio after / before = {after[0] / then[0]:.2f}")
+    return lines
+
+
+def round_ratio(results, warmup, rnd):
+    nn = best(results, "nnlab mlp", warmup, rnd)
+    bs = [b for b in (best(results, n, warmup, rnd) for n in ("numpy mlp", "pytorch mlp")) if b]
+    return f"{nn[0] / min(bs)[0]:.2f}" if nn and bs else "-"
+
+
 def report(results, a):
+    warmup = getattr(a, "warmup", 2)
     # the working tree's figure first: an older build may count the peak another way
     peak = next((r.get("peak_gflops") for r in sorted(results, key=lambda r: "@" in r["name"]) if r.get("peak_gflops")),
                 None)
     flop = next((r.get("gflop_per_epoch") for r in results if r.get("gflop_per_epoch")), None)
-    lines = [f"{os.cpu_count()} cores; seconds per epoch of 60,000 images (a run on fewer images is scaled up,"
-             f" marked *).", "",
-             "| implementation | threads | s/epoch min | s/epoch median | 1st epoch s | test acc (last) | GFLOPS (min) |"
-             " % of peak | load avg |",
-             "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |"]
+    groups = {}   # (name, threads) -> its runs, round by round
     for r in results:
-        scale = 60000 / r["train"]
-        secs = [s * scale for s in r["seconds"]]
-        mark = "*" if scale != 1 else ""
-        g = (flop / min(secs)) if (flop and r["model"] == "mlp") else None
-        loads = r.get("loads") or []
-        lines.append(f"| {r['name']} | {r['threads']} | {min(secs):.1f}{mark} | {statistics.median(secs):.1f}{mark} |"
-                     f" {secs[0]:.1f}{mark} | {100 * r['test_accuracy'][-1]:.2f}% | {'' if g is None else f'{g:.1f}'} |"
+        groups.setdefault((r["name"], r["threads"]), []).append(r)
+    rounds = sorted({r.get("round", 1) for r in results})
+    lines = [f"{os.cpu_count()} cores; seconds per epoch of 60,000 images (a run on fewer images is scaled up,"
+             f" marked *); {steady_words(results, warmup, len(rounds))}.", "",
+             "| implementation | threads | runs | steady min | steady median | 1st epoch s | test acc (last) |"
+             " GFLOPS (fastest) | % of peak | load avg |",
+             "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |"]
+    for (name, threads), runs in groups.items():
+        secs = [s for r in runs for s in steady(r, warmup)]
+        mark = "*" if any(r["train"] != 60000 for r in runs) else ""
+        g = (flop / min(secs)) if (flop and runs[0]["model"] == "mlp") else None
+        loads = [x for r in runs for x in (r.get("loads") or [])]
+        lines.append(f"| {name} | {threads} | {len(runs)} | {sec(min(secs))}{mark} | {sec(statistics.median(secs))}{mark} |"
+                     f" {sec(statistics.median(scaled(r)[0] for r in runs))}{mark} |"
+                     f" {100 * runs[-1]['test_accuracy'][-1]:.2f}% | {'' if g is None else f'{g:.1f}'} |"
                      f" {'' if g is None or not peak else f'{100 * g / peak:.0f}%'} |"
-                     f" {r.get('load', '') or (f'{min(loads):.1f}-{max(loads):.1f}' if loads else 'see log')} |")
+                     f" {runs[-1].get('load', '') or (f'{min(loads):.1f}-{max(loads):.1f}' if loads else 'see log')} |")
     lines.append("")
-
-    def best(name):
-        rs = [r for r in results if r["name"] == name]
-        return min(((min(r["seconds"]) * 60000 / r["train"]), r["threads"]) for r in rs) if rs else None
-
-    nn_mlp = best("nnlab mlp")
-    baselines = [(best(n), n) for n in ("numpy mlp", "pytorch mlp") if best(n)]
-    if nn_mlp and baselines:
-        (b, bt), bn = min(baselines)
-        lines.append(f"MLP: nnlab best {nn_mlp[0]:.1f} s/epoch ({nn_mlp[1]} threads), best baseline {bn}"
-                     f" {b:.1f} s ({bt} threads): ratio nnlab / best baseline = {nn_mlp[0] / b:.2f} (goal <= 1.0)")
-    nn_cnn, pt_cnn = best("nnlab cnn"), best("pytorch cnn")
-    if nn_cnn and pt_cnn:
-        lines.append(f"CNN: nnlab best {nn_cnn[0]:.0f} s/epoch ({nn_cnn[1]} threads), PyTorch {pt_cnn[0]:.0f} s"
-                     f" ({pt_cnn[1]} threads): ratio {nn_cnn[0] / pt_cnn[0]:.2f} (goal <= 1.25)")
-    for model in ("mlp", "cnn"):
-        after = best(f"nnlab {model}")
-        for name in sorted({r["name"] for r in results if r["name"].startswith("nnlab@") and r["model"] == model}):
-            then = best(name)
-            if after and then:
-                lines.append(f"{model.upper()}: nnlab {after[0]:.1f} s/epoch ({after[1]} threads), {name.rsplit(' ', 1)[0]}"
-                             f" {then[0]:.1f} s ({then[1]} threads): ratio after / before = {after[0] / then[0]:.2f}")
+    lines += ratio_lines(results, warmup, rounds)
     if flop and peak:
         lines.append(f"MLP arithmetic: {flop:.1f} GFLOP per epoch (no gradient for the input images); peak {peak:.0f}"
                      f" GFLOPS float32 (cores x clock x float32 operations per cycle and core, from /proc/cpuinfo).")

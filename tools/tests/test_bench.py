@@ -1,6 +1,7 @@
 """Tests of the benchmark tools (tools/bench): the comparison table and its ratios, the MNIST reader's
 errors. Run by ./nnlab test (python -m unittest discover -s tools/tests); numpy is in requirements.txt.
 """
+import argparse
 import os
 import pathlib
 import struct
@@ -21,46 +22,77 @@ def result(name, threads, seconds, train=60000, acc=0.97, **extra):
 
 class CompareReportTest(unittest.TestCase):
 
-    def test_ratios_use_the_fastest_epoch_of_each_and_the_best_baseline(self):
-        rs = [result("nnlab mlp", "1", [20.0, 10.0], gflop_per_epoch=192.6, peak_gflops=332.0),
-              result("numpy mlp", "1", [12.0, 8.0]), result("pytorch mlp", "2", [5.0, 6.0]),
+    def test_ratios_use_the_steady_state_median_of_each_and_the_best_baseline(self):
+        # nnlab's first two epochs are its warm-up; numpy's fast first epoch is left out alike
+        rs = [result("nnlab mlp", "1", [20.0, 12.0, 10.0, 11.0, 12.0], gflop_per_epoch=192.6, peak_gflops=332.0),
+              result("numpy mlp", "1", [7.0, 8.0, 12.0, 13.0, 14.0]), result("pytorch mlp", "2", [5.0, 6.0, 5.0, 6.0, 7.0]),
               result("nnlab cnn", "1", [30.0], train=6000), result("pytorch cnn", "1", [10.0], train=6000)]
-        table = compare.report(rs, SimpleNamespace())
-        self.assertIn("| nnlab mlp | 1 | 10.0 | 15.0 | 20.0 | 97.00% | 19.3 | 6% | 2.0-3.0 |", table)
-        self.assertIn("ratio nnlab / best baseline = 2.00 (goal <= 1.0)", table)
-        self.assertIn("best baseline pytorch mlp 5.0 s (2 threads)", table)
-        # the CNN ran on 6,000 images: scaled to 60,000 and marked
-        self.assertIn("| nnlab cnn | 1 | 300.0* | 300.0* | 300.0* |", table)
-        self.assertIn("CNN: nnlab best 300 s/epoch (1 threads), PyTorch 100 s (1 threads): ratio 3.00 (goal <= 1.25)",
+        table = compare.report(rs, SimpleNamespace(warmup=2))
+        self.assertIn("steady: epochs 3-5 of each run (a run of 2 epochs or fewer: all of them).", table)
+        self.assertIn("| nnlab mlp | 1 | 1 | 10.0 | 11.0 | 20.0 | 97.00% | 19.3 | 6% | 2.0-3.0 |", table)
+        self.assertIn("| numpy mlp | 1 | 1 | 12.0 | 13.0 | 7.00 |", table)
+        self.assertIn("ratio nnlab / best baseline = 1.83 (goal <= 1.0; steady medians)", table)
+        self.assertIn("best baseline pytorch mlp 6.00 s (2 threads)", table)
+        self.assertIn("MLP, fastest steady epochs: nnlab 10.0 s, pytorch mlp 5.00 s: ratio 2.00", table)
+        self.assertNotIn("by round", table)
+        # the CNN ran on 6,000 images: scaled to 60,000 and marked; a run of one epoch is all steady state
+        self.assertIn("| nnlab cnn | 1 | 1 | 300.0* | 300.0* | 300.0* |", table)
+        self.assertIn("CNN: nnlab 300 s/epoch (1 threads), PyTorch 100 s (1 threads): ratio 3.00 (goal <= 1.25)",
                       table)
         self.assertIn("- nnlab (1 threads): nnlab mlp env", table)
+
+    def test_rounds_pool_into_one_row_and_each_round_gets_its_ratio(self):
+        rs = [result("nnlab mlp", "2", [4.0, 3.0, 2.0, 2.2], round=1), result("numpy mlp", "2", [1.0, 2.0, 2.4, 2.6], round=1),
+              result("nnlab mlp", "2", [4.0, 3.0, 2.4, 2.6], round=2), result("numpy mlp", "2", [1.0, 2.0, 2.0, 2.2], round=2),
+              result("nnlab mlp", "2", [4.0, 3.0, 2.1, 2.1], round=3), result("numpy mlp", "2", [1.0, 2.0, 3.0, 3.0], round=3)]
+        table = compare.report(rs, SimpleNamespace(warmup=2))
+        self.assertIn("steady: epochs 3-4 of each run, 3 runs of each alternated.", table)
+        # steady epochs pooled over the rounds: nnlab 2.0 2.2 2.4 2.6 2.1 2.1, numpy 2.4 2.6 2.0 2.2 3.0 3.0
+        self.assertIn("| nnlab mlp | 2 | 3 | 2.00 | 2.15 | 4.00 |", table)
+        self.assertIn("| numpy mlp | 2 | 3 | 2.00 | 2.50 | 1.00 |", table)
+        self.assertIn("ratio nnlab / best baseline = 0.86 (goal <= 1.0; steady medians)", table)
+        self.assertIn("MLP, ratio nnlab / best baseline by round: 0.84, 1.19, 0.70", table)
+
+    def test_a_run_no_longer_than_the_warmup_counts_whole(self):
+        rs = [result("nnlab mlp", "2", [3.0, 2.0]), result("numpy mlp", "2", [2.5, 2.5])]
+        table = compare.report(rs, SimpleNamespace(warmup=2))
+        self.assertIn("steady: every epoch.", table)
+        self.assertIn("ratio nnlab / best baseline = 1.00", table)
 
     def test_a_revision_before_is_a_row_of_its_own_and_gets_an_after_over_before_ratio(self):
         rs = [result("nnlab@abc1234 mlp", "2", [3.0, 2.5]), result("nnlab mlp", "2", [2.2, 2.0]),
               result("numpy mlp", "2", [2.4]),
               result("nnlab@abc1234 cnn", "2", [6.0], train=6000), result("nnlab cnn", "2", [5.4], train=6000)]
-        table = compare.report(rs, SimpleNamespace())
-        self.assertIn("| nnlab@abc1234 mlp | 2 | 2.5 | 2.8 | 3.0 |", table)
-        self.assertIn("MLP: nnlab 2.0 s/epoch (2 threads), nnlab@abc1234 2.5 s (2 threads): ratio after / before = 0.80",
+        table = compare.report(rs, SimpleNamespace(warmup=0))
+        self.assertIn("| nnlab@abc1234 mlp | 2 | 1 | 2.50 | 2.75 | 3.00 |", table)
+        self.assertIn("MLP: nnlab 2.10 s/epoch (2 threads), nnlab@abc1234 2.75 s (2 threads): ratio after / before = 0.76",
                       table)
         self.assertIn("CNN: nnlab 54.0 s/epoch (2 threads), nnlab@abc1234 60.0 s (2 threads): ratio after / before = 0.90",
                       table)
         # the revision before is no baseline: nnlab is compared with numpy
-        self.assertIn("best baseline numpy mlp 2.4 s (2 threads): ratio nnlab / best baseline = 0.83", table)
+        self.assertIn("best baseline numpy mlp 2.40 s (2 threads): ratio nnlab / best baseline = 0.88", table)
         self.assertIn("- nnlab@abc1234 (2 threads): nnlab@abc1234 mlp env", table)
         self.assertNotIn("UTC", table, "the table is timeless: docs quote it")
 
     def test_the_peak_is_the_working_trees_even_after_an_older_builds_row(self):
         rs = [result("nnlab@abc1234 mlp", "2", [2.0], gflop_per_epoch=192.6, peak_gflops=332.0),
               result("nnlab mlp", "2", [2.0], gflop_per_epoch=192.6, peak_gflops=166.0)]
-        table = compare.report(rs, SimpleNamespace())
-        self.assertIn("| nnlab mlp | 2 | 2.0 | 2.0 | 2.0 | 97.00% | 96.3 | 58% |", table)
+        table = compare.report(rs, SimpleNamespace(warmup=2))
+        self.assertIn("| nnlab mlp | 2 | 1 | 2.00 | 2.00 | 2.00 | 97.00% | 96.3 | 58% |", table)
         self.assertIn("peak 166 GFLOPS float32 (cores x clock x float32 operations per cycle and core, from /proc/cpuinfo)",
                       table)
 
     def test_without_baselines_there_is_no_ratio(self):
-        table = compare.report([result("nnlab mlp", "2", [10.0])], SimpleNamespace())
+        table = compare.report([result("nnlab mlp", "2", [10.0])], SimpleNamespace(warmup=2))
         self.assertNotIn("ratio", table)
+
+    def test_counts_are_whole_numbers_and_a_wrong_one_is_explained(self):
+        self.assertEqual(3, compare.count("3"))
+        self.assertEqual(0, compare.count_or_zero("0"))
+        for bad, parse in (("0", compare.count), ("-1", compare.count_or_zero), ("two", compare.count)):
+            with self.assertRaises(argparse.ArgumentTypeError) as e:
+                parse(bad)
+            self.assertIn(f"got {bad!r} (e.g. 3)", str(e.exception))
 
     def test_torch_python_is_none_when_no_candidate_imports_torch(self):
         saved_root, saved_env = compare.ROOT, os.environ.pop("NNLAB_BENCH_PYTHON", None)
