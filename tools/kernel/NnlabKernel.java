@@ -71,8 +71,9 @@ import org.dflib.jjava.maven.magics.MavenRepoMagic;
  * request and Jupyter waited for it, then killed it. The JVM exits once the connection is closed.</li>
  * <li><b>Interrupted training</b>: the interrupted cell's reply waits (at most
  * {@value #TRAINING_STOP_SECONDS} s) until a {@code Trainer.fit} of that cell has stopped after its
- * batch, so that its progress display ends with the summary line while the cell's output is still
- * open (JJava drops output that comes after the reply).</li>
+ * batch (asked through the library as well as by the interrupt flag, which a callback may swallow),
+ * so that its progress display ends with the summary line while the cell's output is still open
+ * (JJava drops output that comes after the reply).</li>
  * <li><b>Inspection</b> (Shift+Tab): JJava asks JShell one character past the cursor, which finds
  * nothing at the end of a call like {@code Math.max(}; here the cursor is passed as Jupyter sends
  * it, a bare name is looked up as a call ({@code Sequential.of} as {@code Sequential.of(}), and
@@ -399,12 +400,18 @@ public final class NnlabKernel extends JavaKernel {
         return names;
     }
 
-    /** Waits until no cell thread is inside Trainer.fit (it stops after its batch), at most TRAINING_STOP_SECONDS. */
+    /**
+     * Asks the cell threads' Trainer.fit to stop, then waits until none is inside one (it stops after its
+     * batch), at most TRAINING_STOP_SECONDS. The request does not rest on the thread's interrupt flag alone,
+     * which a callback that catches InterruptedException clears.
+     */
     private void awaitTrainingStop() {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TRAINING_STOP_SECONDS);
         try {
-            Method isFitting = Class.forName("org.nnlab.notebook.CellInterrupts", true, getEvaluator().getClassLoader())
-                    .getMethod("isFitting", Thread.class);
+            Class<?> cellInterrupts = Class.forName("org.nnlab.notebook.CellInterrupts", true,
+                    getEvaluator().getClassLoader());
+            cellInterrupts.getMethod("stopFits", String.class).invoke(null, CELL_THREADS);
+            Method isFitting = cellInterrupts.getMethod("isFitting", Thread.class);
             while (System.nanoTime() < deadline && anyCellThreadFitting(isFitting)) {
                 Thread.sleep(20);
             }

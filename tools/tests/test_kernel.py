@@ -358,12 +358,15 @@ class JavaNnlabKernelTest(KernelTestCase):
             '}')
         self.assertEqual(("ok", "true\n", None), (status, out, error))
 
-    def test_an_interrupted_training_keeps_its_history_and_the_kernel(self):
-        status, _, _ = self.run_cell(
-            "var data = Datasets.structured(0.1, 1);\n"
-            "var model = Sequential.of(new Linear(6, 32), new Relu(), new Linear(32, 2));\n"
-            "var trainer = new Trainer(model, new MeanSquaredError(), new Sgd(model.parameters(), 0.001));")
-        self.assertEqual("ok", status)
+    TRAINING = ("var data = Datasets.structured(0.1, 1);\n"
+                "var model = Sequential.of(new Linear(6, 32), new Relu(), new Linear(32, 2));\n"
+                "var trainer = new Trainer(model, new MeanSquaredError(), new Sgd(model.parameters(), 0.001));")
+
+    def interrupt_a_training(self, setup):
+        """Runs setup (it declares data and trainer), starts a fit of a million epochs, interrupts it once it shows
+        its progress and returns (the last progress text of that cell, the training's state a moment later)."""
+        status, _, error = self.run_cell(setup)
+        self.assertEqual(("ok", None), (status, error))
         msg_id = self.kc.execute("trainer.fit(data.train(), data.test(), 1_000_000, 8);")
         # interrupt once the training runs and draws its progress (not while the cell is still compiled)
         updates, deadline = 0, time.monotonic() + 120
@@ -391,11 +394,24 @@ class JavaNnlabKernelTest(KernelTestCase):
             "var h = trainer.history();\n"
             "System.out.println(h.stopReason() + \" \" + (h.steps() > 0) + \" \" + (h.steps() < 8_000_000L)"
             " + \" running=\" + trainer.isRunning() + \" steps=\" + h.steps());")
-        self.assertIn("Trainer.fit: interrupted at epoch", last or "",
-                      f"the progress display stayed frozen; the training afterwards: {out!r}, {error!r}")
         self.assertEqual(("ok", None), (status, error))
+        return last or "", out
+
+    def test_an_interrupted_training_keeps_its_history_and_the_kernel(self):
+        last, out = self.interrupt_a_training(self.TRAINING)
+        self.assertIn("Trainer.fit: interrupted at epoch", last, f"the progress display stayed frozen; the training: {out!r}")
         self.assertTrue(out.startswith("INTERRUPTED true true running=false"), out)
 
+    def test_an_interrupt_stops_a_training_whose_callback_swallows_it(self):
+        # a student's callback that sleeps and ignores InterruptedException clears the thread's interrupt flag
+        last, out = self.interrupt_a_training(
+            self.TRAINING + "\ntrainer.addCallback(new Callback() {\n"
+            "    public void onBatchEnd(Trainer t, long step, double loss) {\n"
+            "        try { Thread.sleep(1); } catch (InterruptedException e) { }\n"
+            "    }\n"
+            "});")
+        self.assertTrue(out.startswith("INTERRUPTED true true running=false"), out)
+        self.assertIn("Trainer.fit: interrupted at epoch", last, f"the progress display stayed frozen; the training: {out!r}")
 
 
 class KernelShutdownTest(unittest.TestCase):
