@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.nnlab.data.Datasets;
@@ -26,6 +27,14 @@ import org.nnlab.train.Trainer;
 
 class CellInterruptsTest {
 
+    private final Split data = Datasets.structured(0.1, 5);
+    private final List<Integer> asked = new ArrayList<>();   // what stopFits answered, call by call
+
+    @BeforeEach
+    void installTheKernels() {
+        CellInterrupts.install();
+    }
+
     @AfterEach
     void restoreTheDefault() {
         Trainer.interruptHandling(InterruptHandling.THREAD_FLAG);
@@ -39,8 +48,6 @@ class CellInterruptsTest {
     @Test
     @DisplayName("installed, it knows the threads inside a fit (this one, not another), and none after it")
     void knowsTheFittingThreads() {
-        CellInterrupts.install();
-        Split data = Datasets.structured(0.1, 5);
         Thread other = new Thread(() -> { });
         List<Boolean> seen = new ArrayList<>();
         Trainer t = trainer().addCallback(new Callback() {
@@ -57,8 +64,6 @@ class CellInterruptsTest {
     @Test
     @DisplayName("a fit that ends by an exception leaves the set too")
     void anExceptionLeavesTheSet() {
-        CellInterrupts.install();
-        Split data = Datasets.structured(0.1, 5);
         Trainer t = trainer().addCallback(new Callback() {
             @Override
             public void onBatchEnd(Trainer trainer, long step, double loss) {
@@ -72,8 +77,6 @@ class CellInterruptsTest {
     @Test
     @DisplayName("an interrupt still stops the training after its batch, with the flag cleared")
     void anInterruptStops() {
-        CellInterrupts.install();
-        Split data = Datasets.structured(0.1, 5);
         History h = trainer().addCallback(new Callback() {
             @Override
             public void onBatchEnd(Trainer trainer, long step, double loss) {
@@ -109,9 +112,6 @@ class CellInterruptsTest {
     @Test
     @DisplayName("a stop asked for by stopFits ends a fit whose callback swallowed the interrupt, after that batch")
     void aRequestedStopOutlivesASwallowedInterrupt() throws InterruptedException {
-        CellInterrupts.install();
-        Split data = Datasets.structured(0.1, 5);
-        List<Integer> asked = new ArrayList<>();
         History h = onThread("jjava-exec-7", () -> trainer().addCallback(new Callback() {
             @Override
             public void onBatchEnd(Trainer trainer, long step, double loss) {
@@ -134,9 +134,6 @@ class CellInterruptsTest {
     @Test
     @DisplayName("stopFits asks only the fits on threads of that prefix; a request left at a fit's end is not the next fit's")
     void requestsStayWithTheirThreadsAndFits() throws InterruptedException {
-        CellInterrupts.install();
-        Split data = Datasets.structured(0.1, 5);
-        List<Integer> asked = new ArrayList<>();
         Callback askAtTheEnd = new Callback() {
             @Override
             public void onBatchEnd(Trainer trainer, long step, double loss) {
