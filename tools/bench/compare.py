@@ -261,14 +261,13 @@ def ratio_lines(results, warmup, rounds):
     """The goal's ratios on steady-state medians: nnlab / best baseline (MLP), nnlab / PyTorch (CNN), after / before."""
     lines = []
     nn_mlp = best(results, "nnlab mlp", warmup)
-    baselines = [(best(results, n, warmup), n) for n in ("numpy mlp", "pytorch mlp") if best(results, n, warmup)]
+    baselines = [(b, n) for n in ("numpy mlp", "pytorch mlp") for b in [best(results, n, warmup)] if b]
     if nn_mlp and baselines:
         (b, bt), bn = min(baselines)
         lines.append(f"MLP: nnlab {sec(nn_mlp[0])} s/epoch ({nn_mlp[1]} threads), best baseline {bn} {sec(b)} s ({bt}"
                      f" threads): ratio nnlab / best baseline = {nn_mlp[0] / b:.2f} (goal <= 1.0; steady medians)")
-        lines.append(f"MLP, fastest steady epochs: nnlab {sec(fastest(results, 'nnlab mlp', warmup))} s, {bn}"
-                     f" {sec(fastest(results, bn, warmup))} s: ratio"
-                     f" {fastest(results, 'nnlab mlp', warmup) / fastest(results, bn, warmup):.2f}")
+        nn_fast, b_fast = fastest(results, "nnlab mlp", warmup), fastest(results, bn, warmup)
+        lines.append(f"MLP, fastest steady epochs: nnlab {sec(nn_fast)} s, {bn} {sec(b_fast)} s: ratio {nn_fast / b_fast:.2f}")
         if len(rounds) > 1:
             lines.append("MLP, ratio nnlab / best baseline by round: " + ", ".join(
                 round_ratio(results, warmup, k) for k in rounds))
