@@ -177,9 +177,9 @@ def main():
     p.add_argument("--warmup", type=count_or_zero, default=2,
                    help="epochs at the start of each run that the steady state leaves out (default 2)")
     p.add_argument("--threads", default="1,2", help="thread counts to compare, e.g. 1,2")
-    p.add_argument("--train-limit", type=int, default=60000, help="MLP training images")
-    p.add_argument("--cnn-epochs", type=int, default=1)
-    p.add_argument("--cnn-train-limit", type=int, default=6000, help="CNN training images per epoch (0: skip the CNN)")
+    p.add_argument("--train-limit", type=count, default=60000, help="MLP training images")
+    p.add_argument("--cnn-epochs", type=count, default=1)
+    p.add_argument("--cnn-train-limit", type=count_or_zero, default=6000, help="CNN training images per epoch (0: skip the CNN)")
     p.add_argument("--torch-python", default=None)
     p.add_argument("--no-numpy", action="store_true")
     p.add_argument("--out", default=os.path.join(ROOT, "build", "bench", "compare.md"))

@@ -2,12 +2,15 @@
 errors. Run by ./nnlab test (python -m unittest discover -s tools/tests); numpy is in requirements.txt.
 """
 import argparse
+import contextlib
+import io
 import os
 import pathlib
 import struct
 import sys
 import tempfile
 import unittest
+import unittest.mock
 from types import SimpleNamespace
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent.parent / "bench"))
@@ -95,6 +98,16 @@ class CompareReportTest(unittest.TestCase):
             with self.assertRaises(argparse.ArgumentTypeError) as e:
                 parse(bad)
             self.assertIn(f"got {bad!r} (e.g. 3)", str(e.exception))
+
+    def test_every_count_option_refuses_what_is_not_one_before_anything_runs(self):
+        for option, bad, least in (("--rounds", "0", 1), ("--epochs", "-1", 1), ("--cnn-epochs", "0", 1),
+                                   ("--train-limit", "many", 1), ("--warmup", "-1", 0), ("--cnn-train-limit", "-1", 0)):
+            err = io.StringIO()
+            with contextlib.redirect_stderr(err), self.assertRaises(SystemExit) as e, \
+                    unittest.mock.patch.object(sys, "argv", ["compare.py", "--java", "j", "--classpath", "c", option, bad]):
+                compare.main()
+            self.assertEqual(2, e.exception.code)
+            self.assertIn(f"argument {option}: expected a whole number >= {least}, got {bad!r}", err.getvalue())
 
     def test_torch_python_is_none_when_no_candidate_imports_torch(self):
         saved_root, saved_env = compare.ROOT, os.environ.pop("NNLAB_BENCH_PYTHON", None)
